@@ -1,0 +1,118 @@
+package dev.nodepulse.agent;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.nodepulse.agent.collector.Collector;
+import dev.nodepulse.agent.collector.CollectorCatalog;
+import dev.nodepulse.agent.collector.CollectorRunner;
+import dev.nodepulse.agent.collector.EnabledCollectors;
+import dev.nodepulse.agent.http.LandingPage;
+import dev.nodepulse.agent.http.ListenAddress;
+import dev.nodepulse.agent.http.MetricsEndpoint;
+import dev.nodepulse.agent.self.BuildInfo;
+import dev.nodepulse.agent.self.HandlerMetrics;
+import dev.nodepulse.agent.self.ProcessMetrics;
+import dev.nodepulse.cli.FlagValues;
+import dev.nodepulse.http.Responses;
+import dev.nodepulse.http.Router;
+import dev.nodepulse.log.Log;
+import dev.nodepulse.procfs.HostPaths;
+import dev.nodepulse.procfs.natives.Sysconf;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A running agent: collectors, HTTP servers. {@link #close()} stops it. */
+public final class Agent implements AutoCloseable {
+
+    private static final Log LOG = Log.get(Agent.class);
+    /** HTTP worker threads; scrapes beyond them queue. Few are needed: scrapes join one in-flight collection. */
+    private static final int HTTP_THREADS = 4;
+
+    private final List<HttpServer> servers;
+    private final CollectorRunner runner;
+    private final ExecutorService httpExecutor;
+
+    private Agent(List<HttpServer> servers, CollectorRunner runner, ExecutorService httpExecutor) {
+        this.servers = servers;
+        this.runner = runner;
+        this.httpExecutor = httpExecutor;
+    }
+
+    public static HostPaths hostPaths(FlagValues f) {
+        return new HostPaths(Path.of(f.string("path.procfs")), Path.of(f.string("path.sysfs")),
+                Path.of(f.string("path.rootfs")), Path.of(f.string("path.udev.data")));
+    }
+
+    public static Agent start(FlagValues f) throws Exception {
+        HostPaths paths = hostPaths(f);
+        if (!Sysconf.nativeAvailable()) {
+            LOG.warn("libc is not reachable through JNA; using USER_HZ=100 and 4 KiB pages, filesystem, uname and timex "
+                    + "collectors will fail", "err", Sysconf.failure());
+        }
+        Map<String, Collector> collectors = EnabledCollectors.create(f, paths, CollectorCatalog.all());
+        CollectorRunner runner = new CollectorRunner(collectors, Math.max(1, f.integer("runtime.gomaxprocs")));
+        HandlerMetrics handlerMetrics = new HandlerMetrics();
+        ProcessMetrics process = f.bool("web.disable-exporter-metrics") ? null : new ProcessMetrics();
+        NodeMetrics node = new NodeMetrics(runner, process, handlerMetrics);
+
+        String telemetryPath = f.string("web.telemetry-path");
+        Router router = new Router();
+        router.route(telemetryPath, "node_exporter-compatible node metrics (collect[] and exclude[] select collectors)",
+                new MetricsEndpoint(node, f.integer("web.max-requests"), f.duration("scrape.timeout")));
+        router.route("/healthz", "liveness: answers ok while the process serves HTTP",
+                ex -> Responses.text(ex, 200, "ok\n"));
+        if (!telemetryPath.equals("/")) {
+            router.route("/", "this page", new LandingPage(router, BuildInfo.VERSION, runner.names()));
+        }
+
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor httpExecutor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        httpExecutor.allowCoreThreadTimeOut(true);
+
+        List<HttpServer> servers = new ArrayList<>();
+        try {
+            for (String address : f.all("web.listen-address")) {
+                InetSocketAddress bind = ListenAddress.parse(address);
+                HttpServer server = HttpServer.create(bind, 64);
+                server.createContext("/", router);
+                server.setExecutor(httpExecutor);
+                server.start();
+                servers.add(server);
+                LOG.info("Listening on", "address", server.getAddress().getAddress().getHostAddress() + ":"
+                        + server.getAddress().getPort());
+            }
+        } catch (IOException e) {
+            servers.forEach(s -> s.stop(0));
+            runner.close();
+            httpExecutor.shutdownNow();
+            throw new IOException("cannot listen: " + e.getMessage(), e);
+        }
+        LOG.info("Starting nodepulse agent", "version", BuildInfo.VERSION, "collectors", String.join(",", runner.names()));
+        return new Agent(servers, runner, httpExecutor);
+    }
+
+    /** The port the first listener is bound to (tests bind port 0). */
+    public int port() {
+        return servers.get(0).getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(s -> s.stop(0));
+        runner.close();
+        httpExecutor.shutdownNow();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.nodepulse.agent.collector;
+
+import dev.nodepulse.agent.node.CpuCollector;
+import dev.nodepulse.agent.node.LoadavgCollector;
+import dev.nodepulse.agent.node.MeminfoCollector;
+import dev.nodepulse.agent.node.StatCollector;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every collector the agent has, by node_exporter name. One line per collector; order does not matter. */
+public final class CollectorCatalog {
+
+    private CollectorCatalog() {}
+
+    public static List<CollectorSpec> all() {
+        return Stream.of(
+                        CpuCollector.SPEC,
+                        LoadavgCollector.SPEC,
+                        MeminfoCollector.SPEC,
+                        StatCollector.SPEC)
+                .sorted(Comparator.comparing(CollectorSpec::name))
+                .toList();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.nodepulse.agent.collector;
+
+import dev.nodepulse.log.Log;
+import dev.nodepulse.metrics.MetricSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Runs collectors for scrapes.
+ *
+ * <ul>
+ *   <li>Single flight: a collector already running for one scrape is joined, not started again, by a
+ *       concurrent scrape; so N simultaneous scrapes read the host once.</li>
+ *   <li>Bounded parallelism: at most {@code parallelism} collectors run at a time (node_exporter runs
+ *       them all at once but pins itself to one OS thread; on a 2-core node two workers are plenty).</li>
+ *   <li>Deadlines: a collector still running when the scrape's deadline passes is reported as failed for
+ *       that scrape and stops counting against the parallelism, so one hung NFS read cannot starve the
+ *       rest. Its thread finishes (or hangs) on its own; single flight keeps it from being started again
+ *       meanwhile, which bounds the threads a hung mount can cost to one per collector.</li>
+ * </ul>
+ */
+public final class CollectorRunner implements AutoCloseable {
+
+    private static final Log LOG = Log.get(CollectorRunner.class);
+
+    private final Map<String, Collector> collectors;
+    private final Semaphore permits;
+    private final ThreadPoolExecutor executor;
+    private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
+
+    /** One running collector: its result, and whether it still holds a parallelism permit. */
+    private final class Flight {
+        final CompletableFuture<Outcome> result = new CompletableFuture<>();
+        final AtomicBoolean holdsPermit = new AtomicBoolean(true);
+
+        void releasePermit() {
+            if (holdsPermit.compareAndSet(true, false)) {
+                permits.release();
+            }
+        }
+    }
+
+    public CollectorRunner(Map<String, Collector> collectors, int parallelism) {
+        this.collectors = new LinkedHashMap<>(collectors);
+        this.permits = new Semaphore(Math.max(1, parallelism));
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "collector-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    public List<String> names() {
+        return List.copyOf(collectors.keySet());
+    }
+
+    /** Runs the named collectors (in the order given) and returns one outcome each, in that order. */
+    public List<Outcome> run(List<String> names, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>(names.size());
+        List<Flight> started = new ArrayList<>(names.size());
+        for (String name : names) {
+            Collector c = collectors.get(name);
+            if (c == null) {
+                throw new IllegalArgumentException("collector not enabled: " + name);
+            }
+            Flight existing = inFlight.get(name);
+            if (existing != null) {
+                futures.add(existing.result);
+                continue;
+            }
+            long waitNanos = deadline - System.nanoTime();
+            boolean permitted;
+            try {
+                permitted = waitNanos > 0 && permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                permitted = false;
+            }
+            if (!permitted) {
+                futures.add(CompletableFuture.completedFuture(new Outcome(name, List.of(), 0,
+                        "not started: the scrape deadline passed while other collectors ran", false)));
+                continue;
+            }
+            Flight flight = new Flight();
+            Flight raced = inFlight.putIfAbsent(name, flight);
+            if (raced != null) {
+                permits.release();
+                futures.add(raced.result);
+                continue;
+            }
+            started.add(flight);
+            futures.add(flight.result);
+            executor.execute(() -> execute(name, c, flight));
+        }
+
+        List<Outcome> outcomes = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            outcomes.add(await(names.get(i), futures.get(i), deadline, timeout));
+        }
+        // Collectors still running past the deadline stop counting against parallelism (see class doc).
+        for (Flight f : started) {
+            if (!f.result.isDone()) {
+                f.releasePermit();
+            }
+        }
+        return outcomes;
+    }
+
+    private Outcome await(String name, CompletableFuture<Outcome> future, long deadline, Duration timeout) {
+        long start = System.nanoTime();
+        try {
+            long wait = Math.max(0, deadline - System.nanoTime());
+            return future.get(wait, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            Outcome o = Outcome.timedOut(name, timeout.toNanos() / 1e9);
+            LOG.error("collector failed", "name", name, "duration_seconds", o.seconds(), "err", o.error());
+            return o;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(name, List.of(), (System.nanoTime() - start) / 1e9, "interrupted", false);
+        } catch (ExecutionException e) {
+            return new Outcome(name, List.of(), (System.nanoTime() - start) / 1e9, String.valueOf(e.getCause()), false);
+        }
+    }
+
+    private void execute(String name, Collector collector, Flight flight) {
+        long start = System.nanoTime();
+        MetricSink sink = new MetricSink();
+        Outcome outcome;
+        try {
+            collector.update(sink);
+            outcome = new Outcome(name, sink.build(), elapsed(start), null, false);
+        } catch (NoDataException e) {
+            LOG.debug("collector returned no data", "name", name, "duration_seconds", elapsed(start), "err", e.getMessage());
+            outcome = new Outcome(name, safeBuild(sink), elapsed(start), e.getMessage(), true);
+        } catch (Throwable e) {
+            String err = describe(e);
+            LOG.error("collector failed", "name", name, "duration_seconds", elapsed(start), "err", err);
+            outcome = new Outcome(name, safeBuild(sink), elapsed(start), err, false);
+        }
+        flight.result.complete(outcome);
+        inFlight.remove(name, flight);
+        flight.releasePermit();
+    }
+
+    private static List<io.prometheus.metrics.model.snapshots.MetricSnapshot> safeBuild(MetricSink sink) {
+        try {
+            return sink.build();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "open " + msg + ": no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "open " + msg + ": permission denied";
+        }
+        return msg == null ? e.getClass().getSimpleName() : msg;
+    }
+
+    private static double elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

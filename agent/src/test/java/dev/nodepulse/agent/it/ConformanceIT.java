@@ -1,0 +1,75 @@
+package dev.nodepulse.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs node_exporter's own end-to-end fixtures through the conformance kit in ../shared against the built
+ * jar, and holds the score: every family of the collectors listed in {@link #MUST_BE_IDENTICAL} must be
+ * identical, and the total may not fall below {@link #MIN_IDENTICAL}. Raise both as collectors land.
+ */
+class ConformanceIT {
+
+    /** Collectors whose every fixture family must match node_exporter exactly. */
+    static final Set<String> MUST_BE_IDENTICAL = Set.of("loadavg", "meminfo", "stat");
+
+    /** The closing line's X in "conformance: X/Y families identical" may not drop below this. */
+    static final int MIN_IDENTICAL = 54;
+
+    private static final Pattern CLOSING = Pattern.compile("conformance: (\\d+)/(\\d+) families identical");
+
+    @Test
+    void fixturesMatchNodeExporter() throws Exception {
+        Path kit = SharedFiles.conformanceKit();
+        assumeTrue(kit != null && Files.isExecutable(kit.resolve("check")),
+                "conformance kit not found next to the project (../shared/conformance/node-exporter); skipping");
+        Path json = Files.createTempFile("conformance", ".json");
+        List<String> cmd = new ArrayList<>(List.of("python3", kit.resolve("check").toString(), "--auto-drop",
+                "--json", json.toString(), "--",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", AgentProcess.jar().toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "check did not finish");
+        assertEquals(0, p.exitValue(), "check could not score the agent:\n" + out);
+
+        Matcher m = CLOSING.matcher(out);
+        String closing = null;
+        int identical = -1;
+        while (m.find()) {
+            closing = m.group();
+            identical = Integer.parseInt(m.group(1));
+        }
+        System.out.println("[conformance] " + closing);
+        assertTrue(identical >= 0, "no closing line in:\n" + out);
+
+        String report = Files.readString(json);
+        Files.deleteIfExists(json);
+        Set<String> wrong = new TreeSet<>();
+        Matcher fam = Pattern.compile(
+                "\\{\\s*\"family\":\\s*\"([^\"]+)\",\\s*\"collector\":\\s*\"([^\"]+)\"[^}]*\"status\":\\s*\"([^\"]+)\"")
+                .matcher(report);
+        int seen = 0;
+        while (fam.find()) {
+            seen++;
+            if (MUST_BE_IDENTICAL.contains(fam.group(2)) && !fam.group(3).equals("identical")) {
+                wrong.add(fam.group(1) + " (" + fam.group(2) + "): " + fam.group(3));
+            }
+        }
+        assertTrue(seen > 1000, "could not read the family list from the kit's JSON report");
+        assertTrue(wrong.isEmpty(), "families that differ from node_exporter:\n  " + String.join("\n  ", wrong));
+        assertTrue(identical >= MIN_IDENTICAL, closing + " is below the floor of " + MIN_IDENTICAL);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.nodepulse.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes metric snapshots the way the scraper asked for them: Prometheus text, OpenMetrics or protobuf by
+ * the Accept header (client_java's negotiation), gzip when Accept-Encoding allows it. The body is encoded
+ * into a buffer first, so an encoding failure still becomes a clean 500 and not a truncated 200.
+ */
+public final class Exposition {
+
+    private static final ExpositionFormats FORMATS = ExpositionFormats.init();
+
+    private Exposition() {}
+
+    /** Thrown when encoding failed; the response has not been started. */
+    public static final class EncodingException extends IOException {
+        EncodingException(Throwable cause) {
+            super("encoding metrics failed: " + cause, cause);
+        }
+    }
+
+    public static void write(HttpExchange ex, MetricSnapshots snapshots) throws IOException {
+        String accept = ex.getRequestHeaders().getFirst("Accept");
+        ExpositionFormatWriter writer = FORMATS.findWriter(accept);
+        EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);
+        boolean gzip = acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"));
+
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(64 * 1024);
+        try {
+            OutputStream target = gzip ? new GZIPOutputStream(buf, 8192) : buf;
+            writer.write(target, snapshots, escaping);
+            target.close();
+        } catch (IOException | RuntimeException e) {
+            throw new EncodingException(e);
+        }
+        ex.getResponseHeaders().set("Content-Type", writer.getContentType());
+        if (gzip) {
+            ex.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
+        ex.getResponseHeaders().set("Vary", "Accept-Encoding");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+            return;
+        }
+        ex.sendResponseHeaders(200, buf.size());
+        try (OutputStream out = ex.getResponseBody()) {
+            buf.writeTo(out);
+        }
+        ex.close();
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            if (p[0].trim().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < p.length; i++) {
+                    String q = p[i].trim();
+                    if (q.startsWith("q=") && q.substring(2).trim().matches("0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+}

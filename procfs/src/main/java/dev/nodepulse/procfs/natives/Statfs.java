@@ -1,0 +1,31 @@
+package dev.nodepulse.procfs.natives;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import java.io.IOException;
+
+/**
+ * statfs(2). Layout of struct statfs on 64-bit Linux (x86_64, arm64, ppc64le, riscv64): every field is a
+ * long except f_fsid (two ints), so the offsets below hold for all of them.
+ */
+public final class Statfs {
+
+    private static final int SIZE = 120;
+
+    private Statfs() {}
+
+    /** Blocks the calling thread for as long as the kernel does: callers run it under a deadline. */
+    public static StatfsResult statfs(String path) throws IOException {
+        try (Memory buf = new Memory(SIZE)) {
+            buf.clear();
+            int rc = LibC.Holder.INSTANCE.statfs(path, buf);
+            if (rc != 0) {
+                int errno = Native.getLastError();
+                throw new IOException(Errno.describe(errno));
+            }
+            return new StatfsResult(
+                    buf.getLong(0), buf.getLong(8), buf.getLong(16), buf.getLong(24), buf.getLong(32),
+                    buf.getLong(40), buf.getLong(48), buf.getLong(80));
+        }
+    }
+}
