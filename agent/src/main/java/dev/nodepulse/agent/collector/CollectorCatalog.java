@@ -1,9 +1,18 @@
 package dev.nodepulse.agent.collector;
 
+import dev.nodepulse.agent.node.ConntrackCollector;
 import dev.nodepulse.agent.node.CpuCollector;
+import dev.nodepulse.agent.node.CpufreqCollector;
+import dev.nodepulse.agent.node.EntropyCollector;
+import dev.nodepulse.agent.node.FilefdCollector;
+import dev.nodepulse.agent.node.HwmonCollector;
 import dev.nodepulse.agent.node.LoadavgCollector;
 import dev.nodepulse.agent.node.MeminfoCollector;
+import dev.nodepulse.agent.node.PressureCollector;
+import dev.nodepulse.agent.node.SchedstatCollector;
+import dev.nodepulse.agent.node.SoftnetCollector;
 import dev.nodepulse.agent.node.StatCollector;
+import dev.nodepulse.agent.node.ThermalZoneCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,10 +24,19 @@ public final class CollectorCatalog {
 
     public static List<CollectorSpec> all() {
         return Stream.of(
+                        ConntrackCollector.SPEC,
                         CpuCollector.SPEC,
+                        CpufreqCollector.SPEC,
+                        EntropyCollector.SPEC,
+                        FilefdCollector.SPEC,
+                        HwmonCollector.SPEC,
                         LoadavgCollector.SPEC,
                         MeminfoCollector.SPEC,
-                        StatCollector.SPEC)
+                        PressureCollector.SPEC,
+                        SchedstatCollector.SPEC,
+                        SoftnetCollector.SPEC,
+                        StatCollector.SPEC,
+                        ThermalZoneCollector.SPEC)
                 .sorted(Comparator.comparing(CollectorSpec::name))
                 .toList();
     }
