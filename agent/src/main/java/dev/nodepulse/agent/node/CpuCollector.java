@@ -66,6 +66,10 @@ public final class CpuCollector implements Collector {
         this.isolated = isolated == null ? null : List.copyOf(isolated);
     }
 
+    Options options() {
+        return options;
+    }
+
     static CpuCollector create(CollectorContext ctx) {
         Pattern flags = ctx.pattern("info.flags-include");
         Pattern bugs = ctx.pattern("info.bugs-include");
