@@ -22,15 +22,18 @@ public final class CpuOnlineReader {
         if (cpus.isEmpty()) {
             return out;
         }
+        String first;
         try {
-            SmallFiles.read(cpus.get(0).resolve("online"));
+            first = SmallFiles.read(cpus.get(0).resolve("online"));
         } catch (NoSuchFileException e) {
             return out;
         } catch (IOException e) {
-            // unreadable but present: the state is still published, as offline where unreadable
+            // present but unreadable: the states are still published, offline where unreadable
+            first = null;
         }
-        for (Path cpu : cpus) {
-            String s = SmallFiles.readIfPresent(cpu.resolve("online"));
+        for (int i = 0; i < cpus.size(); i++) {
+            Path cpu = cpus.get(i);
+            String s = i == 0 ? first : SmallFiles.readIfPresent(cpu.resolve("online"));
             out.add(new CpuOnline(SystemCpuDirs.number(cpu), s != null && s.strip().equals("1")));
         }
         return out;
