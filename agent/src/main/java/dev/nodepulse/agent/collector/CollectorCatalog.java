@@ -1,9 +1,25 @@
 package dev.nodepulse.agent.collector;
 
+import dev.nodepulse.agent.node.BuddyinfoCollector;
+import dev.nodepulse.agent.node.CgroupsCollector;
 import dev.nodepulse.agent.node.CpuCollector;
+import dev.nodepulse.agent.node.InterruptsCollector;
+import dev.nodepulse.agent.node.KsmdCollector;
+import dev.nodepulse.agent.node.LnstatCollector;
 import dev.nodepulse.agent.node.LoadavgCollector;
 import dev.nodepulse.agent.node.MeminfoCollector;
+import dev.nodepulse.agent.node.MeminfoNumaCollector;
+import dev.nodepulse.agent.node.MountStatsCollector;
+import dev.nodepulse.agent.node.ProcessesCollector;
+import dev.nodepulse.agent.node.QdiscCollector;
+import dev.nodepulse.agent.node.SlabinfoCollector;
+import dev.nodepulse.agent.node.SoftirqsCollector;
 import dev.nodepulse.agent.node.StatCollector;
+import dev.nodepulse.agent.node.SysctlCollector;
+import dev.nodepulse.agent.node.WifiCollector;
+import dev.nodepulse.agent.node.XfrmCollector;
+import dev.nodepulse.agent.node.ZfsCollector;
+import dev.nodepulse.agent.node.ZoneinfoCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,10 +31,26 @@ public final class CollectorCatalog {
 
     public static List<CollectorSpec> all() {
         return Stream.of(
+                        BuddyinfoCollector.SPEC,
+                        CgroupsCollector.SPEC,
                         CpuCollector.SPEC,
+                        InterruptsCollector.SPEC,
+                        KsmdCollector.SPEC,
+                        LnstatCollector.SPEC,
                         LoadavgCollector.SPEC,
                         MeminfoCollector.SPEC,
-                        StatCollector.SPEC)
+                        MeminfoNumaCollector.SPEC,
+                        MountStatsCollector.SPEC,
+                        ProcessesCollector.SPEC,
+                        QdiscCollector.SPEC,
+                        SlabinfoCollector.SPEC,
+                        SoftirqsCollector.SPEC,
+                        StatCollector.SPEC,
+                        SysctlCollector.SPEC,
+                        WifiCollector.SPEC,
+                        XfrmCollector.SPEC,
+                        ZfsCollector.SPEC,
+                        ZoneinfoCollector.SPEC)
                 .sorted(Comparator.comparing(CollectorSpec::name))
                 .toList();
     }
