@@ -10,12 +10,15 @@ import dev.nodepulse.agent.node.LoadavgCollector;
 import dev.nodepulse.agent.node.MeminfoCollector;
 import dev.nodepulse.agent.node.MeminfoNumaCollector;
 import dev.nodepulse.agent.node.MountStatsCollector;
+import dev.nodepulse.agent.node.NetworkRouteCollector;
 import dev.nodepulse.agent.node.ProcessesCollector;
 import dev.nodepulse.agent.node.QdiscCollector;
 import dev.nodepulse.agent.node.SlabinfoCollector;
 import dev.nodepulse.agent.node.SoftirqsCollector;
 import dev.nodepulse.agent.node.StatCollector;
+import dev.nodepulse.agent.node.SwapCollector;
 import dev.nodepulse.agent.node.SysctlCollector;
+import dev.nodepulse.agent.node.TcpstatCollector;
 import dev.nodepulse.agent.node.WifiCollector;
 import dev.nodepulse.agent.node.XfrmCollector;
 import dev.nodepulse.agent.node.ZfsCollector;
@@ -41,12 +44,15 @@ public final class CollectorCatalog {
                         MeminfoCollector.SPEC,
                         MeminfoNumaCollector.SPEC,
                         MountStatsCollector.SPEC,
+                        NetworkRouteCollector.SPEC,
                         ProcessesCollector.SPEC,
                         QdiscCollector.SPEC,
                         SlabinfoCollector.SPEC,
                         SoftirqsCollector.SPEC,
                         StatCollector.SPEC,
+                        SwapCollector.SPEC,
                         SysctlCollector.SPEC,
+                        TcpstatCollector.SPEC,
                         WifiCollector.SPEC,
                         XfrmCollector.SPEC,
                         ZfsCollector.SPEC,

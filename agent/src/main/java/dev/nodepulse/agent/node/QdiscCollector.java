@@ -3,7 +3,6 @@ package dev.nodepulse.agent.node;
 import dev.nodepulse.agent.collector.Collector;
 import dev.nodepulse.agent.collector.CollectorSpec;
 import dev.nodepulse.agent.collector.DeviceFilter;
-import dev.nodepulse.agent.collector.NoDataException;
 import dev.nodepulse.cli.Flag;
 import dev.nodepulse.log.Log;
 import dev.nodepulse.metrics.MetricSink;
@@ -11,13 +10,14 @@ import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.netlink.CannedNetlinkParser;
 import dev.nodepulse.procfs.netlink.QdiscStats;
+import dev.nodepulse.procfs.netlink.Rtnetlink;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Root queueing disciplines and their counters (node_qdisc_*, labels device and kind). node_exporter
- * dumps them over rtnetlink; --collector.qdisc.fixtures (its end-to-end test hook) reads the same answer
- * from results.json instead.
+ * Root queueing disciplines and their counters (node_qdisc_*, labels device and kind), dumped over
+ * rtnetlink (RTM_GETQDISC) as node_exporter does; --collector.qdisc.fixtures (its end-to-end test hook)
+ * reads the same answer from results.json instead.
  */
 public final class QdiscCollector implements Collector {
 
@@ -33,6 +33,9 @@ public final class QdiscCollector implements Collector {
     private static final Log LOG = Log.get(QdiscCollector.class);
 
     private static final String[] LABELS = {"device", "kind"};
+
+    /** A kernel answers a dump in microseconds; this only bounds a wedged socket. */
+    static final int NETLINK_TIMEOUT_MILLIS = 5000;
 
     private final String fixtures;
     private final DeviceFilter filter;
@@ -76,11 +79,11 @@ public final class QdiscCollector implements Collector {
     public void update(MetricSink sink) throws Exception {
         List<QdiscStats> qdiscs;
         if (fixtures.isEmpty()) {
-            throw new NoDataException("qdisc statistics need rtnetlink, which this agent does not speak;"
-                    + " only --collector.qdisc.fixtures is supported");
+            qdiscs = new Rtnetlink(NETLINK_TIMEOUT_MILLIS).qdiscs();
+        } else {
+            Path p = Path.of(fixtures, "results.json");
+            qdiscs = CannedNetlinkParser.qdiscs(SmallFiles.read(p), p.toString());
         }
-        Path p = Path.of(fixtures, "results.json");
-        qdiscs = CannedNetlinkParser.qdiscs(SmallFiles.read(p), p.toString());
         publish(qdiscs, sink);
     }
 
