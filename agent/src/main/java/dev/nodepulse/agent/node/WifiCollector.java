@@ -7,7 +7,9 @@ import dev.nodepulse.cli.Flag;
 import dev.nodepulse.log.Log;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.io.SmallFiles;
+import dev.nodepulse.procfs.natives.NetlinkSocket;
 import dev.nodepulse.procfs.netlink.CannedNetlinkParser;
+import dev.nodepulse.procfs.netlink.Nl80211;
 import dev.nodepulse.procfs.netlink.WifiBss;
 import dev.nodepulse.procfs.netlink.WifiInterface;
 import dev.nodepulse.procfs.netlink.WifiStation;
@@ -17,9 +19,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * WiFi interfaces, their BSS and stations (node_wifi_*). node_exporter asks nl80211 over generic netlink;
- * with --collector.wifi.fixtures it reads the same answers from JSON files instead (its end-to-end test
- * hook), and so does this collector. Without fixtures it has no nl80211 client and reports no data.
+ * WiFi interfaces, their BSS and stations (node_wifi_*), asked of nl80211 over generic netlink as
+ * node_exporter does; with --collector.wifi.fixtures (its end-to-end test hook) the same answers come from
+ * JSON files instead. A kernel without nl80211 (no cfg80211) means no data, not an error.
  */
 public final class WifiCollector implements Collector {
 
@@ -48,12 +50,61 @@ public final class WifiCollector implements Collector {
 
     @Override
     public void update(MetricSink sink) throws Exception {
-        if (fixtures.isEmpty()) {
-            LOG.debug("wifi collector metrics are not available for this system");
-            throw new NoDataException("wifi statistics need nl80211 netlink, which this agent does not speak;"
-                    + " only --collector.wifi.fixtures is supported");
+        if (!fixtures.isEmpty()) {
+            collect(new CannedSource(Path.of(fixtures)), sink);
+            return;
         }
-        collect(new CannedSource(Path.of(fixtures)), sink);
+        Nl80211 nl80211;
+        try {
+            nl80211 = Nl80211.open(QdiscCollector.NETLINK_TIMEOUT_MILLIS);
+        } catch (NetlinkSocket.NetlinkException e) {
+            if (e.errno() == ENOENT || e.errno() == EPERM || e.errno() == EACCES) {
+                LOG.debug("wifi collector metrics are not available for this system");
+                throw new NoDataException("wifi collector metrics are not available for this system: " + e.getMessage());
+            }
+            throw new IOException("failed to access wifi data: " + e.getMessage(), e);
+        }
+        try (nl80211) {
+            collect(new LiveSource(nl80211), sink);
+        }
+    }
+
+    private static final int EPERM = 1;
+    private static final int ENOENT = 2;
+    private static final int EACCES = 13;
+
+    /** nl80211 itself; "no such entry" answers mean the statistic does not apply to that interface. */
+    private record LiveSource(Nl80211 nl80211) implements Source {
+
+        @Override
+        public List<WifiInterface> interfaces() throws IOException {
+            return nl80211.interfaces();
+        }
+
+        @Override
+        public WifiBss bss(WifiInterface ifi) throws IOException {
+            try {
+                return nl80211.bss(ifi);
+            } catch (NetlinkSocket.NetlinkException e) {
+                if (e.errno() == ENOENT) {
+                    return null;
+                }
+                throw new IOException("failed to retrieve BSS for device " + ifi.name() + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<WifiStation> stations(WifiInterface ifi) throws IOException {
+            try {
+                return nl80211.stations(ifi);
+            } catch (NetlinkSocket.NetlinkException e) {
+                if (e.errno() == ENOENT) {
+                    return null;
+                }
+                throw new IOException("failed to retrieve station info for device \"" + ifi.name() + "\": "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     static void collect(Source source, MetricSink sink) throws IOException {
