@@ -37,6 +37,8 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int SOL_SOCKET = 1;
     private static final int SO_RCVTIMEO = 20;
     private static final int SO_RCVBUF = 8;
+    private static final int MSG_TRUNC = 0x20;
+    /** The kernel sends dump datagrams of at most 32 KiB; twice that leaves room. */
     private static final int BUFFER = 64 * 1024;
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() & 0x7fff_ffff));
@@ -94,10 +96,14 @@ public final class NetlinkSocket implements AutoCloseable {
         boolean dump = (flags & NLM_F_DUMP) == NLM_F_DUMP;
         List<Message> replies = new ArrayList<>();
         while (true) {
-            long n = c.recv(fd, buffer, BUFFER, 0);
+            // MSG_TRUNC makes recv return the datagram's real length, so a truncated one is detected.
+            long n = c.recv(fd, buffer, BUFFER, MSG_TRUNC);
             if (n < 0) {
                 int errno = Native.getLastError();
                 throw new IOException("netlink receive: " + (errno == 11 ? "timed out" : Errno.describe(errno)));
+            }
+            if (n > BUFFER) {
+                throw new IOException("netlink receive: a " + n + "-byte message does not fit the buffer");
             }
             byte[] data = buffer.getByteArray(0, (int) n);
             boolean finished = decode(data, seq, dump, replies);
