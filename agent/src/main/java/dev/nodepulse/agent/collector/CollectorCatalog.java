@@ -1,5 +1,7 @@
 package dev.nodepulse.agent.collector;
 
+import dev.nodepulse.agent.node.BuddyinfoCollector;
+import dev.nodepulse.agent.node.CgroupsCollector;
 import dev.nodepulse.agent.node.ConntrackCollector;
 import dev.nodepulse.agent.node.CpuCollector;
 import dev.nodepulse.agent.node.CpufreqCollector;
@@ -8,15 +10,32 @@ import dev.nodepulse.agent.node.EntropyCollector;
 import dev.nodepulse.agent.node.FilefdCollector;
 import dev.nodepulse.agent.node.FilesystemCollector;
 import dev.nodepulse.agent.node.HwmonCollector;
+import dev.nodepulse.agent.node.InterruptsCollector;
+import dev.nodepulse.agent.node.KsmdCollector;
+import dev.nodepulse.agent.node.LnstatCollector;
 import dev.nodepulse.agent.node.LoadavgCollector;
 import dev.nodepulse.agent.node.MeminfoCollector;
+import dev.nodepulse.agent.node.MeminfoNumaCollector;
+import dev.nodepulse.agent.node.MountStatsCollector;
 import dev.nodepulse.agent.node.NetclassCollector;
 import dev.nodepulse.agent.node.NetdevCollector;
+import dev.nodepulse.agent.node.NetworkRouteCollector;
 import dev.nodepulse.agent.node.PressureCollector;
+import dev.nodepulse.agent.node.ProcessesCollector;
+import dev.nodepulse.agent.node.QdiscCollector;
 import dev.nodepulse.agent.node.SchedstatCollector;
+import dev.nodepulse.agent.node.SlabinfoCollector;
+import dev.nodepulse.agent.node.SoftirqsCollector;
 import dev.nodepulse.agent.node.SoftnetCollector;
 import dev.nodepulse.agent.node.StatCollector;
+import dev.nodepulse.agent.node.SwapCollector;
+import dev.nodepulse.agent.node.SysctlCollector;
+import dev.nodepulse.agent.node.TcpstatCollector;
 import dev.nodepulse.agent.node.ThermalZoneCollector;
+import dev.nodepulse.agent.node.WifiCollector;
+import dev.nodepulse.agent.node.XfrmCollector;
+import dev.nodepulse.agent.node.ZfsCollector;
+import dev.nodepulse.agent.node.ZoneinfoCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,6 +47,8 @@ public final class CollectorCatalog {
 
     public static List<CollectorSpec> all() {
         return Stream.of(
+                        BuddyinfoCollector.SPEC,
+                        CgroupsCollector.SPEC,
                         ConntrackCollector.SPEC,
                         CpuCollector.SPEC,
                         CpufreqCollector.SPEC,
@@ -36,15 +57,30 @@ public final class CollectorCatalog {
                         FilefdCollector.SPEC,
                         FilesystemCollector.SPEC,
                         HwmonCollector.SPEC,
+                        InterruptsCollector.SPEC,
+                        KsmdCollector.SPEC,
+                        LnstatCollector.SPEC,
                         LoadavgCollector.SPEC,
                         MeminfoCollector.SPEC,
+                        MeminfoNumaCollector.SPEC,
+                        MountStatsCollector.SPEC,
                         NetclassCollector.SPEC,
                         NetdevCollector.SPEC,
+                        NetworkRouteCollector.SPEC,
                         PressureCollector.SPEC,
+                        ProcessesCollector.SPEC,
+                        QdiscCollector.SPEC,
                         SchedstatCollector.SPEC,
+                        SlabinfoCollector.SPEC,
+                        SoftirqsCollector.SPEC,
                         SoftnetCollector.SPEC,
                         StatCollector.SPEC,
-                        ThermalZoneCollector.SPEC)
+                        SwapCollector.SPEC,
+                        SysctlCollector.SPEC,
+                        TcpstatCollector.SPEC,
+                        WifiCollector.SPEC,
+                        XfrmCollector.SPEC,
+                        ZfsCollector.SPEC)
                 .sorted(Comparator.comparing(CollectorSpec::name))
                 .toList();
     }
