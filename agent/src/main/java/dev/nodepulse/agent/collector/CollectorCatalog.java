@@ -78,9 +78,11 @@ public final class CollectorCatalog {
                         SwapCollector.SPEC,
                         SysctlCollector.SPEC,
                         TcpstatCollector.SPEC,
+                        ThermalZoneCollector.SPEC,
                         WifiCollector.SPEC,
                         XfrmCollector.SPEC,
-                        ZfsCollector.SPEC)
+                        ZfsCollector.SPEC,
+                        ZoneinfoCollector.SPEC)
                 .sorted(Comparator.comparing(CollectorSpec::name))
                 .toList();
     }
