@@ -3,7 +3,15 @@ package dev.nodepulse.agent.collector;
 import dev.nodepulse.agent.node.CpuCollector;
 import dev.nodepulse.agent.node.LoadavgCollector;
 import dev.nodepulse.agent.node.MeminfoCollector;
+import dev.nodepulse.agent.node.NetstatCollector;
+import dev.nodepulse.agent.node.OsCollector;
+import dev.nodepulse.agent.node.SockstatCollector;
 import dev.nodepulse.agent.node.StatCollector;
+import dev.nodepulse.agent.node.TextfileCollector;
+import dev.nodepulse.agent.node.TimeCollector;
+import dev.nodepulse.agent.node.TimexCollector;
+import dev.nodepulse.agent.node.UnameCollector;
+import dev.nodepulse.agent.node.VmstatCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,7 +26,15 @@ public final class CollectorCatalog {
                         CpuCollector.SPEC,
                         LoadavgCollector.SPEC,
                         MeminfoCollector.SPEC,
-                        StatCollector.SPEC)
+                        StatCollector.SPEC,
+                        TextfileCollector.SPEC,
+                        OsCollector.SPEC,
+                        TimeCollector.SPEC,
+                        TimexCollector.SPEC,
+                        UnameCollector.SPEC,
+                        NetstatCollector.SPEC,
+                        SockstatCollector.SPEC,
+                        VmstatCollector.SPEC)
                 .sorted(Comparator.comparing(CollectorSpec::name))
                 .toList();
     }
