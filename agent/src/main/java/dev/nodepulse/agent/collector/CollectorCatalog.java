@@ -1,13 +1,26 @@
 package dev.nodepulse.agent.collector;
 
+import dev.nodepulse.agent.node.ConntrackCollector;
 import dev.nodepulse.agent.node.CpuCollector;
+import dev.nodepulse.agent.node.CpufreqCollector;
+import dev.nodepulse.agent.node.DiskstatsCollector;
+import dev.nodepulse.agent.node.EntropyCollector;
+import dev.nodepulse.agent.node.FilefdCollector;
+import dev.nodepulse.agent.node.FilesystemCollector;
+import dev.nodepulse.agent.node.HwmonCollector;
 import dev.nodepulse.agent.node.LoadavgCollector;
 import dev.nodepulse.agent.node.MeminfoCollector;
+import dev.nodepulse.agent.node.NetclassCollector;
+import dev.nodepulse.agent.node.NetdevCollector;
 import dev.nodepulse.agent.node.NetstatCollector;
 import dev.nodepulse.agent.node.OsCollector;
+import dev.nodepulse.agent.node.PressureCollector;
+import dev.nodepulse.agent.node.SchedstatCollector;
 import dev.nodepulse.agent.node.SockstatCollector;
+import dev.nodepulse.agent.node.SoftnetCollector;
 import dev.nodepulse.agent.node.StatCollector;
 import dev.nodepulse.agent.node.TextfileCollector;
+import dev.nodepulse.agent.node.ThermalZoneCollector;
 import dev.nodepulse.agent.node.TimeCollector;
 import dev.nodepulse.agent.node.TimexCollector;
 import dev.nodepulse.agent.node.UnameCollector;
@@ -23,17 +36,30 @@ public final class CollectorCatalog {
 
     public static List<CollectorSpec> all() {
         return Stream.of(
+                        ConntrackCollector.SPEC,
                         CpuCollector.SPEC,
+                        CpufreqCollector.SPEC,
+                        DiskstatsCollector.SPEC,
+                        EntropyCollector.SPEC,
+                        FilefdCollector.SPEC,
+                        FilesystemCollector.SPEC,
+                        HwmonCollector.SPEC,
                         LoadavgCollector.SPEC,
                         MeminfoCollector.SPEC,
+                        NetclassCollector.SPEC,
+                        NetdevCollector.SPEC,
+                        NetstatCollector.SPEC,
+                        OsCollector.SPEC,
+                        PressureCollector.SPEC,
+                        SchedstatCollector.SPEC,
+                        SockstatCollector.SPEC,
+                        SoftnetCollector.SPEC,
                         StatCollector.SPEC,
                         TextfileCollector.SPEC,
-                        OsCollector.SPEC,
+                        ThermalZoneCollector.SPEC,
                         TimeCollector.SPEC,
                         TimexCollector.SPEC,
                         UnameCollector.SPEC,
-                        NetstatCollector.SPEC,
-                        SockstatCollector.SPEC,
                         VmstatCollector.SPEC)
                 .sorted(Comparator.comparing(CollectorSpec::name))
                 .toList();
