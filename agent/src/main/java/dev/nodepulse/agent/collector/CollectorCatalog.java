@@ -19,19 +19,27 @@ import dev.nodepulse.agent.node.MeminfoNumaCollector;
 import dev.nodepulse.agent.node.MountStatsCollector;
 import dev.nodepulse.agent.node.NetclassCollector;
 import dev.nodepulse.agent.node.NetdevCollector;
+import dev.nodepulse.agent.node.NetstatCollector;
 import dev.nodepulse.agent.node.NetworkRouteCollector;
+import dev.nodepulse.agent.node.OsCollector;
 import dev.nodepulse.agent.node.PressureCollector;
 import dev.nodepulse.agent.node.ProcessesCollector;
 import dev.nodepulse.agent.node.QdiscCollector;
 import dev.nodepulse.agent.node.SchedstatCollector;
 import dev.nodepulse.agent.node.SlabinfoCollector;
+import dev.nodepulse.agent.node.SockstatCollector;
 import dev.nodepulse.agent.node.SoftirqsCollector;
 import dev.nodepulse.agent.node.SoftnetCollector;
 import dev.nodepulse.agent.node.StatCollector;
 import dev.nodepulse.agent.node.SwapCollector;
 import dev.nodepulse.agent.node.SysctlCollector;
 import dev.nodepulse.agent.node.TcpstatCollector;
+import dev.nodepulse.agent.node.TextfileCollector;
 import dev.nodepulse.agent.node.ThermalZoneCollector;
+import dev.nodepulse.agent.node.TimeCollector;
+import dev.nodepulse.agent.node.TimexCollector;
+import dev.nodepulse.agent.node.UnameCollector;
+import dev.nodepulse.agent.node.VmstatCollector;
 import dev.nodepulse.agent.node.WifiCollector;
 import dev.nodepulse.agent.node.XfrmCollector;
 import dev.nodepulse.agent.node.ZfsCollector;
@@ -66,19 +74,27 @@ public final class CollectorCatalog {
                         MountStatsCollector.SPEC,
                         NetclassCollector.SPEC,
                         NetdevCollector.SPEC,
+                        NetstatCollector.SPEC,
                         NetworkRouteCollector.SPEC,
+                        OsCollector.SPEC,
                         PressureCollector.SPEC,
                         ProcessesCollector.SPEC,
                         QdiscCollector.SPEC,
                         SchedstatCollector.SPEC,
                         SlabinfoCollector.SPEC,
+                        SockstatCollector.SPEC,
                         SoftirqsCollector.SPEC,
                         SoftnetCollector.SPEC,
                         StatCollector.SPEC,
                         SwapCollector.SPEC,
                         SysctlCollector.SPEC,
                         TcpstatCollector.SPEC,
+                        TextfileCollector.SPEC,
                         ThermalZoneCollector.SPEC,
+                        TimeCollector.SPEC,
+                        TimexCollector.SPEC,
+                        UnameCollector.SPEC,
+                        VmstatCollector.SPEC,
                         WifiCollector.SPEC,
                         XfrmCollector.SPEC,
                         ZfsCollector.SPEC,

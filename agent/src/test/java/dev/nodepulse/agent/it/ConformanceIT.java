@@ -26,8 +26,9 @@ class ConformanceIT {
     static final Set<String> MUST_BE_IDENTICAL = Set.of(
             "buddyinfo", "cgroups", "conntrack", "cpu", "cpufreq", "diskstats", "entropy", "filefd", "hwmon",
             "interrupts", "ksmd", "lnstat", "loadavg", "meminfo", "meminfo_numa", "netclass", "netdev",
-            "pressure", "processes", "qdisc", "schedstat", "slabinfo", "softirqs", "softnet", "stat", "sysctl",
-            "thermal_zone", "wifi", "xfrm", "zfs", "zoneinfo");
+            "netstat", "os", "pressure", "processes", "qdisc", "schedstat", "slabinfo", "sockstat", "softirqs",
+            "softnet", "stat", "sysctl", "textfile", "thermal_zone", "time", "vmstat", "wifi", "xfrm", "zfs",
+            "zoneinfo");
 
     /**
      * mountstats reads proc/self/mountstats, and the kit's fixtures need proc/self to be the symlink to 10
