@@ -71,7 +71,7 @@ public final class MdRaidReader {
     }
 
     /** "4", or "11 (10)" during a reshape (the current count first); null when neither. */
-    static Long raidDisks(String content) {
+    public static Long raidDisks(String content) {
         if (content.isEmpty()) {
             return null;
         }
