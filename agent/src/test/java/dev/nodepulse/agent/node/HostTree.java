@@ -89,6 +89,29 @@ final class HostTree {
         return null;
     }
 
+    /**
+     * The value of a sample in a family built whole (one whose series carry different label names, which
+     * {@link Family} cannot hold), looked up by its complete label set; null when absent.
+     */
+    static Double builtValue(MetricSink sink, String family, java.util.Map<String, String> labels) {
+        for (io.prometheus.metrics.model.snapshots.MetricSnapshot m : sink.build()) {
+            if (!m.getMetadata().getPrometheusName().equals(family)) {
+                continue;
+            }
+            for (io.prometheus.metrics.model.snapshots.DataPointSnapshot p : m.getDataPoints()) {
+                io.prometheus.metrics.model.snapshots.Labels l = p.getLabels();
+                java.util.Map<String, String> have = new java.util.HashMap<>();
+                for (int i = 0; i < l.size(); i++) {
+                    have.put(l.getName(i), l.getValue(i));
+                }
+                if (have.equals(labels) && p instanceof io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot g) {
+                    return g.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
     /** Every label-value list of a family, in the order added. */
     static List<List<String>> series(MetricSink sink, String family) {
         List<List<String>> out = new ArrayList<>();

@@ -212,7 +212,8 @@ class SysfsCollectorsTest {
         String uuid = "0a0b0c0d-1111-2222-3333-444455556666";
         assertEquals(1.5, value(b, "node_btrfs_last_commit_seconds", uuid));
         assertEquals(6.0, value(b, "node_btrfs_commit_seconds_total", uuid));
-        assertEquals(512000.0, value(b, "node_btrfs_device_size_bytes", uuid, "nvme0n1p3"));
+        assertEquals(512000.0, HostTree.builtValue(b, "node_btrfs_device_size_bytes",
+                Map.of("uuid", uuid, "device", "nvme0n1p3")));
         assertEquals(1.0, value(b, "node_btrfs_info", uuid, "home"));
         assertEquals(100.0, value(b, "node_btrfs_size_bytes", uuid, "data", "single"));
 

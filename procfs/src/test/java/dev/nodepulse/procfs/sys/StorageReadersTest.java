@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nodepulse.procfs.FileTree;
 import dev.nodepulse.procfs.Fixtures;
 import dev.nodepulse.procfs.ParseException;
+import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.sys.bcache.BcacheReader;
 import dev.nodepulse.procfs.sys.bcache.BcacheStats;
 import dev.nodepulse.procfs.sys.bcache.BcacheValues;
@@ -62,6 +63,23 @@ class StorageReadersTest {
         assertEquals(1, all.size());
         assertEquals("nvme0n1p2", all.get(0).device());
         assertTrue(XfsReader.read(tmp.resolve("none")).isEmpty());
+    }
+
+    @Test
+    void capturedKernelFilesParse() throws Exception {
+        Path sys = Fixtures.path("host-capture/sys");
+        String stats = Fixtures.text("host-capture/sys/fs/xfs/loop1/stats/stats");
+        XfsStats x = XfsReader.read(sys.resolve("fs/xfs")).get(0);
+        assertEquals("loop1", x.device());
+        String rw = stats.lines().filter(l -> l.startsWith("rw ")).findFirst().orElseThrow();
+        assertEquals(Long.parseLong(rw.split(" ")[1]), x.readWrite()[0]);
+
+        BtrfsStats b = BtrfsReader.read(sys.resolve("fs/btrfs")).get(0);
+        Path dir = sys.resolve("fs/btrfs").resolve(b.uuid());
+        assertEquals(SmallFiles.readTrimmed(dir.resolve("label")), b.label());
+        assertEquals(Long.parseLong(SmallFiles.readTrimmed(dir.resolve("allocation/data/single/total_bytes"))),
+                b.data().layouts().get("single").totalBytes());
+        assertTrue(b.deviceSizeBytes().values().stream().allMatch(v -> v > 0));
     }
 
     private FileTree btrfs(String uuid) {
