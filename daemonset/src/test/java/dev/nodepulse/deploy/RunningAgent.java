@@ -1,0 +1,107 @@
+package dev.nodepulse.deploy;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent started by a launcher on 127.0.0.1 and a free port; closing it ends that process only. Any
+ * --web.listen-address in the given args is replaced, so a test never binds the node's port 9100.
+ */
+final class RunningAgent implements AutoCloseable {
+
+    record Response(int status, String body) {}
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private RunningAgent(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static RunningAgent start(Launcher launcher, List<String> args, Path tmpdir) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        List<String> a = new ArrayList<>(args.stream().filter(x -> !x.startsWith("--web.listen-address")).toList());
+        a.add("--web.listen-address=127.0.0.1:" + port);
+        Path log = Files.createTempFile("nodepulse-agent", ".log");
+        ProcessBuilder pb = launcher.processBuilder(a, Map.of("NODEPULSE_TMPDIR", tmpdir.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        RunningAgent agent = new RunningAgent(pb.start(), port, log);
+        agent.awaitHealthy(Duration.ofSeconds(60));
+        return agent;
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("agent exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                if (get("/healthz").status() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        close();
+        throw new AssertionError("agent not healthy within " + timeout + ":\n" + output());
+    }
+
+    Response get(String path) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL()
+                .openConnection(java.net.Proxy.NO_PROXY);
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(30000);
+        int status = c.getResponseCode();
+        var in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        c.disconnect();
+        return new Response(status, body);
+    }
+
+    /** Resident set size of the JVM (the launcher execs it, so the process is the JVM). */
+    long rssBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS");
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(log);
+    }
+}
