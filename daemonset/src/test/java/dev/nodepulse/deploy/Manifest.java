@@ -39,7 +39,7 @@ final class Manifest {
             Map<String, Object> meta = (Map<String, Object>) map.getOrDefault("metadata", Map.of());
             Class<?> type = ModelMapper.getApiTypeClass(apiVersion, kind);
             Object model = null;
-            if (type != null) {
+            if (type != null && type != io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject.class) {
                 try {
                     model = Yaml.loadAs(text, type);
                 } catch (RuntimeException e) {
