@@ -119,7 +119,7 @@ class DashboardIT {
         Manifest m = Kustomizations.overlay("prometheus-operator").manifest();
         V1ConfigMap cm = m.one(V1ConfigMap.class, "nodepulse-grafana-dashboard");
         assertEquals("1", cm.getMetadata().getLabels().get("grafana_dashboard"));
-        assertEquals(JsonParser.parseString(Files.readString(DASHBOARD)), JsonParser.parseString(cm.getData().get("nodepulse.json")),
-                "the ConfigMap carries the dashboard file");
+        assertTrue(JsonParser.parseString(Files.readString(DASHBOARD)).equals(JsonParser.parseString(cm.getData().get("nodepulse.json"))),
+                "the ConfigMap carries dashboards/nodepulse.json as it is (stale render? run daemonset/render.sh)");
     }
 }
