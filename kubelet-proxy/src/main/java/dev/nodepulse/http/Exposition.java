@@ -65,6 +65,17 @@ public final class Exposition {
         ex.close();
     }
 
+    /** The Prometheus text format (0.0.4) of the snapshots, as {@link #write} sends it to a plain scraper. */
+    public static String text(MetricSnapshots snapshots) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
+        try {
+            FORMATS.getPrometheusTextFormatWriter().write(buf, snapshots, EscapingScheme.fromAcceptHeader(null));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
