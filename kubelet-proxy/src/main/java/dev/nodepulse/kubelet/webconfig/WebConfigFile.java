@@ -21,7 +21,7 @@ import java.util.List;
  * that becomes invalid fails requests (500) and handshakes until it is fixed, as node_exporter does, rather
  * than quietly keeping users or certificates that were meant to go.
  */
-public final class WebConfigFile implements TlsSource {
+public final class WebConfigFile {
 
     private static final Log LOG = Log.get(WebConfigFile.class);
 
@@ -38,7 +38,7 @@ public final class WebConfigFile implements TlsSource {
 
     public static WebConfigFile open(Path path) throws WebConfigException {
         WebConfigFile f = new WebConfigFile(path);
-        Loaded l = f.current();
+        Loaded l = f.state();
         if (l.error() != null) {
             throw l.error();
         }
@@ -49,7 +49,7 @@ public final class WebConfigFile implements TlsSource {
         return path;
     }
 
-    public synchronized Loaded current() {
+    public synchronized Loaded state() {
         List<Path> watched = new ArrayList<>();
         watched.add(path);
         if (loaded != null && loaded.config() != null) {
@@ -78,13 +78,13 @@ public final class WebConfigFile implements TlsSource {
         return loaded;
     }
 
-    @Override
-    public TlsSettings current() throws Exception {
-        return tls();
+    /** The TLS side of the file, asked per connection; fails while the file is broken or configures no TLS. */
+    public TlsSource tlsSource() {
+        return this::tls;
     }
 
     private TlsSettings tls() throws WebConfigException {
-        Loaded l = current();
+        Loaded l = state();
         if (l.error() != null) {
             throw l.error();
         }

@@ -26,13 +26,13 @@ public final class WebConfigFilter implements HttpHandler {
         this.next = next;
         this.otherAuthentication = otherAuthentication;
         // exporter-toolkit builds its limiter once, from the config at start-up.
-        WebConfig.RateLimit rl = file.current().config().rateLimit();
+        WebConfig.RateLimit rl = file.state().config().rateLimit();
         this.limiter = rl.interval().isZero() ? null : new RateLimiter(rl.interval(), rl.burst());
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
-        WebConfigFile.Loaded l = file.current();
+        WebConfigFile.Loaded l = file.state();
         if (l.error() != null) {
             ex.getRequestBody().close();
             Responses.text(ex, 500, "Internal Server Error\n");
