@@ -1,8 +1,12 @@
 package dev.nodepulse.agent.collector;
 
 import dev.nodepulse.agent.node.CpuCollector;
+import dev.nodepulse.agent.node.DiskstatsCollector;
+import dev.nodepulse.agent.node.FilesystemCollector;
 import dev.nodepulse.agent.node.LoadavgCollector;
 import dev.nodepulse.agent.node.MeminfoCollector;
+import dev.nodepulse.agent.node.NetclassCollector;
+import dev.nodepulse.agent.node.NetdevCollector;
 import dev.nodepulse.agent.node.StatCollector;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +20,12 @@ public final class CollectorCatalog {
     public static List<CollectorSpec> all() {
         return Stream.of(
                         CpuCollector.SPEC,
+                        DiskstatsCollector.SPEC,
+                        FilesystemCollector.SPEC,
                         LoadavgCollector.SPEC,
                         MeminfoCollector.SPEC,
+                        NetclassCollector.SPEC,
+                        NetdevCollector.SPEC,
                         StatCollector.SPEC)
                 .sorted(Comparator.comparing(CollectorSpec::name))
                 .toList();
