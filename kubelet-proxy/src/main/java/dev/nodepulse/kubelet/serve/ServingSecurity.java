@@ -156,13 +156,21 @@ public final class ServingSecurity {
 
     /** The handler with the web config filter outside and the Kubernetes auth filter inside. */
     public HttpHandler wrap(HttpHandler handler) {
+        return wrap(handler, p -> false);
+    }
+
+    /**
+     * As {@link #wrap(HttpHandler)}, with {@code healthPaths} exempt from basic auth so that liveness and
+     * readiness probes, which carry no credentials, keep working.
+     */
+    public HttpHandler wrap(HttpHandler handler, java.util.function.Predicate<String> healthPaths) {
         HttpHandler h = handler;
         if (kubeAuth != null) {
             h = new KubeAuthFilter(h, kubeAuth.protectedPath(), reviews, certificates, kubeAuth.nodeName());
         }
         if (webConfig != null) {
-            h = new dev.nodepulse.kubelet.webconfig.WebConfigFilter(webConfig, h,
-                    kubeAuth == null ? p -> false : kubeAuth.protectedPath());
+            java.util.function.Predicate<String> kubeProtected = kubeAuth == null ? p -> false : kubeAuth.protectedPath();
+            h = new dev.nodepulse.kubelet.webconfig.WebConfigFilter(webConfig, h, healthPaths.or(kubeProtected));
         }
         return h;
     }
