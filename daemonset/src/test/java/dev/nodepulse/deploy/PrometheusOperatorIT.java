@@ -50,6 +50,10 @@ class PrometheusOperatorIT {
     void endpointsSelectTheAgentAndCarryKubePrometheusLabels(Kustomizations.Target target) {
         Manifest m = target.manifest();
         V1Service svc = m.one(V1Service.class, AgentManifestIT.DAEMONSET);
+        List<String> agentArgs = PodSpecs.expandedArgs(PodSpecs.container(AgentManifestIT.podSpec(m), AgentManifestIT.CONTAINER));
+        boolean tls = AgentManifestIT.servesTls(agentArgs);
+        boolean kubeAuth = PodSpecs.hasBoolFlag(agentArgs, "web.kube-auth");
+        boolean nodeMetricsProtected = kubeAuth && PodSpecs.hasBoolFlag(agentArgs, "web.kube-auth.protect-node-metrics");
         List<String> paths = new ArrayList<>();
         for (Map<String, Object> sm : m.maps("ServiceMonitor")) {
             Map<String, Object> spec = map(sm, "spec");
@@ -70,6 +74,12 @@ class PrometheusOperatorIT {
                         "endpoint port " + port + " is a port of the Service");
                 String path = (String) ep.getOrDefault("path", "/metrics");
                 paths.add(path);
+                assertEquals(tls ? "https" : "http", ep.getOrDefault("scheme", "http"), path + ": scheme follows the agent's TLS");
+                boolean protectedPath = path.startsWith("/metrics/") ? kubeAuth : nodeMetricsProtected;
+                if (protectedPath) {
+                    assertTrue(ep.containsKey("bearerTokenFile") || ep.containsKey("authorization"),
+                            path + " needs Prometheus' token: the agent checks it with TokenReview");
+                }
                 Map<String, String> labels = relabel(ep, svc, path);
                 Map<String, String> want = KUBE_PROMETHEUS_SELECTORS.get(path);
                 assertTrue(want != null, "no kube-prometheus job is known for " + path);
