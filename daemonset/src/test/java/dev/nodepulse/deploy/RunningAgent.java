@@ -25,14 +25,21 @@ final class RunningAgent implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final boolean https;
 
-    private RunningAgent(Process process, int port, Path log) {
+    private RunningAgent(Process process, int port, Path log, boolean https) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.https = https;
     }
 
     static RunningAgent start(Launcher launcher, List<String> args, Path tmpdir) throws Exception {
+        return start(launcher, args, tmpdir, Map.of());
+    }
+
+    /** Started with {@code env} added (e.g. NODE_NAME as the downward API sets it); HTTPS if the args ask for TLS. */
+    static RunningAgent start(Launcher launcher, List<String> args, Path tmpdir, Map<String, String> env) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -40,9 +47,10 @@ final class RunningAgent implements AutoCloseable {
         List<String> a = new ArrayList<>(args.stream().filter(x -> !x.startsWith("--web.listen-address")).toList());
         a.add("--web.listen-address=127.0.0.1:" + port);
         Path log = Files.createTempFile("nodepulse-agent", ".log");
-        ProcessBuilder pb = launcher.processBuilder(a, Map.of("NODEPULSE_TMPDIR", tmpdir.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        RunningAgent agent = new RunningAgent(pb.start(), port, log);
+        Map<String, String> allEnv = new java.util.HashMap<>(env);
+        allEnv.put("NODEPULSE_TMPDIR", tmpdir.toString());
+        ProcessBuilder pb = launcher.processBuilder(a, allEnv).redirectErrorStream(true).redirectOutput(log.toFile());
+        RunningAgent agent = new RunningAgent(pb.start(), port, log, AgentManifestIT.servesTls(args));
         agent.awaitHealthy(Duration.ofSeconds(60));
         return agent;
     }
@@ -67,8 +75,21 @@ final class RunningAgent implements AutoCloseable {
     }
 
     Response get(String path) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL()
-                .openConnection(java.net.Proxy.NO_PROXY);
+        return get(path, Map.of());
+    }
+
+    /**
+     * GET over the agent's scheme. HTTPS does not verify the agent's self-signed certificate, as the kubelet's
+     * probes and a ServiceMonitor with insecureSkipVerify do not.
+     */
+    Response get(String path, Map<String, String> headers) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create((https ? "https" : "http") + "://127.0.0.1:" + port + path)
+                .toURL().openConnection(java.net.Proxy.NO_PROXY);
+        if (c instanceof javax.net.ssl.HttpsURLConnection s) {
+            s.setSSLSocketFactory(TRUST_ALL.getSocketFactory());
+            s.setHostnameVerifier((host, session) -> "127.0.0.1".equals(host));
+        }
+        headers.forEach(c::setRequestProperty);
         c.setConnectTimeout(5000);
         c.setReadTimeout(30000);
         int status = c.getResponseCode();
@@ -76,6 +97,29 @@ final class RunningAgent implements AutoCloseable {
         String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         c.disconnect();
         return new Response(status, body);
+    }
+
+    private static final javax.net.ssl.SSLContext TRUST_ALL = trustAll();
+
+    private static javax.net.ssl.SSLContext trustAll() {
+        try {
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            return ctx;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Resident set size of the JVM (the launcher execs it, so the process is the JVM). */
