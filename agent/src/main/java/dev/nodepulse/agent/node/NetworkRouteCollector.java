@@ -28,7 +28,7 @@ public final class NetworkRouteCollector implements Collector {
         Map<Integer, String> links;
         List<Route> routes;
         try {
-            links = netlink.links();
+            links = netlink.linkNames();
         } catch (IOException e) {
             throw new IOException("couldn't get links: " + e.getMessage(), e);
         }

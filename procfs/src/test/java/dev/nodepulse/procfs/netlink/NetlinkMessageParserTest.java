@@ -12,14 +12,6 @@ import org.junit.jupiter.api.Test;
 class NetlinkMessageParserTest {
 
     @Test
-    void linkNameAndIndex() throws Exception {
-        byte[] p = new Wire().u8(0).u8(0).u16(1).u32(4).u32(0x1003).u32(0)
-                .attr(3, Wire.cstring("eth0")).attr(4, Wire.u32Bytes(1500)).bytes();
-        assertEquals(new NetlinkMessageParser.Link(4, "eth0"), NetlinkMessageParser.link(p));
-        assertThrows(ParseException.class, () -> NetlinkMessageParser.link(new byte[8]));
-    }
-
-    @Test
     void qdiscCountersFromStats2ThenCompatStats() throws Exception {
         Wire basic = new Wire().u64(0xffff_ffff_ffff_fff0L).u32(70).zeros(4);
         Wire queue = new Wire().u32(3).u32(1500).u32(5).u32(6).u32(7);
