@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nodepulse.procfs.ParseException;
+import dev.nodepulse.procfs.io.IpText;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
