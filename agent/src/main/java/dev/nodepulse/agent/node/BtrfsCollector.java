@@ -6,7 +6,7 @@ import dev.nodepulse.log.Log;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.natives.BtrfsIoctl;
 import dev.nodepulse.procfs.proc.BtrfsMount;
@@ -194,6 +194,6 @@ public final class BtrfsCollector implements Collector {
     }
 
     private static double u(long v) {
-        return GoNumbers.unsignedToDouble(v);
+        return Numbers.unsignedToDouble(v);
     }
 }

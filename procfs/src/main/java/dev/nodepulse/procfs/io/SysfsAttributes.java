@@ -58,7 +58,7 @@ public final class SysfsAttributes {
     public static long readUnsigned(Path path) throws IOException {
         String s = readWhole(path);
         try {
-            return GoNumbers.parseUnsigned(s, 10);
+            return GoStrconv.parseUint(s, 10, 64);
         } catch (NumberFormatException e) {
             throw new dev.nodepulse.procfs.ParseException(path + ": not an unsigned integer: \"" + s + "\"");
         }
