@@ -1,14 +1,12 @@
 package dev.nodepulse.procfs.sys;
 
 import dev.nodepulse.procfs.io.GoStrconv;
-import dev.nodepulse.procfs.io.SmallFiles;
+import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +25,6 @@ public final class NetClassReader {
             "carrier_changes", "carrier_up_count", "carrier_down_count", "dev_id", "dormant", "duplex", "flags",
             "ifalias", "ifindex", "iflink", "link_mode", "mtu", "name_assign_type", "netdev_group", "operstate",
             "speed", "tx_queue_len", "type");
-
-    /** procfs reads sysfs attributes with one read(2) of this size. */
-    private static final int READ_LIMIT = 128;
 
     private NetClassReader() {}
 
@@ -66,7 +61,7 @@ public final class NetClassReader {
         }
         Map<String, String> v = new HashMap<>();
         for (String attr : attributes) {
-            String value = attribute(devDir.resolve(attr));
+            String value = SysfsAttributes.readOrNull(devDir.resolve(attr));
             if (value != null) {
                 v.put(attr, value);
             }
@@ -78,24 +73,6 @@ public final class NetClassReader {
                 text(v, "ifalias"), integer(v, "ifindex"), integer(v, "iflink"), integer(v, "link_mode"),
                 integer(v, "mtu"), integer(v, "name_assign_type"), integer(v, "netdev_group"),
                 text(v, "operstate"), integer(v, "speed"), integer(v, "tx_queue_len"), integer(v, "type"));
-    }
-
-    /**
-     * The attribute's trimmed value, or null when it is absent or the kernel refuses the read. (No stat
-     * first: on a node with hundreds of veth interfaces that would double the system calls.)
-     */
-    static String attribute(Path file) {
-        String s;
-        try {
-            s = SmallFiles.read(file);
-        } catch (IOException e) {
-            return null;
-        }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > READ_LIMIT) {
-            s = new String(Arrays.copyOf(bytes, READ_LIMIT), StandardCharsets.UTF_8);
-        }
-        return s.strip();
     }
 
     private static String text(Map<String, String> v, String key) {
