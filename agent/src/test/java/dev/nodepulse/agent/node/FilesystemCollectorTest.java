@@ -264,8 +264,4 @@ class FilesystemCollectorTest {
                 .count();
     }
 
-    @Test
-    void unescapesOnlySpaceAndTab() {
-        assertEquals("/a b\tc\\134d", FilesystemCollector.unescapeMountPoint("/a\\040b\\011c\\134d"));
-    }
 }
