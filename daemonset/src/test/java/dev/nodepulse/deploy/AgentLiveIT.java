@@ -47,6 +47,8 @@ class AgentLiveIT {
                 assertEquals(200, r.status());
                 assertTrue(r.body().contains("node_cpu_seconds_total"), "node metrics served");
             }
+            assertTrue(agent.get("/metrics").body().contains("node_scrape_collector_success{collector=\"uname\"} 1"),
+                    "uname(2) through JNA works: its library unpacked into the emptyDir standing for /tmp");
             long rss = agent.rssBytes();
             BigDecimal limit = c.getResources().getLimits().get("memory").getNumber();
             BigDecimal request = c.getResources().getRequests().get("memory").getNumber();
