@@ -51,6 +51,24 @@ class RenderIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
+    void everyContainerRunsTheImageOfThisVersion(Kustomizations.Target target) {
+        String version = System.getProperty("nodepulse.version");
+        assertTrue(version != null && !version.isEmpty(), "failsafe passes nodepulse.version");
+        Manifest m = target.manifest();
+        List<io.kubernetes.client.openapi.models.V1PodTemplateSpec> templates = new java.util.ArrayList<>();
+        m.all(io.kubernetes.client.openapi.models.V1DaemonSet.class).forEach(d -> templates.add(d.getSpec().getTemplate()));
+        m.all(io.kubernetes.client.openapi.models.V1Deployment.class).forEach(d -> templates.add(d.getSpec().getTemplate()));
+        assertFalse(templates.isEmpty());
+        for (var t : templates) {
+            for (var c : t.getSpec().getContainers()) {
+                assertEquals("nodepulse:" + version, c.getImage(), target.name() + ": container " + c.getName()
+                        + " (docs/deploy.md's sed and the Dockerfile's tag expect the project version)");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
     void everyObjectParsesWithTheClientModels(Kustomizations.Target target) {
         Manifest m = target.manifest();
         assertFalse(m.docs().isEmpty());
