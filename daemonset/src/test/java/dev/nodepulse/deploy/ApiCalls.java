@@ -22,11 +22,22 @@ import java.util.regex.Pattern;
  */
 final class ApiCalls {
 
-    /** One call: where from, which API method, and what RBAC must allow for it. */
-    record Call(String caller, String api, String method, String verb, String group, String resource) {
+    /**
+     * One call: where from, which API method (or path), and what RBAC must allow for it; namespace and name are
+     * null when the call is cluster-wide or the code does not fix them.
+     */
+    record Call(String caller, String api, String method, String verb, String group, String resource, String namespace,
+            String name) {
+
+        Call(String caller, String api, String method, String verb, String group, String resource) {
+            this(caller, api, method, verb, group, resource, null, null);
+        }
+
         @Override
         public String toString() {
-            return verb + " " + (group.isEmpty() ? "core" : group) + "/" + resource + " (" + api + "." + method + " from " + caller + ")";
+            return verb + " " + (group.isEmpty() ? "core" : group) + "/" + resource
+                    + (namespace == null ? "" : " in " + namespace) + (name == null ? "" : " name=" + name)
+                    + " (" + api + "." + method + " from " + caller + ")";
         }
     }
 
@@ -77,8 +88,12 @@ final class ApiCalls {
         Set<String> unmapped = new TreeSet<>();
         for (Map.Entry<String, byte[]> e : classes.entrySet()) {
             String caller = e.getKey().substring(0, e.getKey().length() - ".class".length()).replace('/', '.');
-            for (ClassConstants.MethodRef ref : ClassConstants.methodRefs(e.getValue())) {
+            ClassConstants.Pool pool = ClassConstants.read(e.getValue());
+            for (ClassConstants.MethodRef ref : pool.methodRefs()) {
                 classify(caller, ref, calls, unmapped);
+            }
+            for (String s : pool.strings()) {
+                classifyPath(caller, s, calls, unmapped);
             }
         }
         return new Scan(calls, unmapped);
@@ -113,6 +128,59 @@ final class ApiCalls {
         Call c = map(caller, simple, ref.name(), unmapped);
         if (c != null) {
             calls.add(c);
+        }
+    }
+
+    /** API groups our own servers serve (the aggregator's metrics.k8s.io): paths there are routes, not calls. */
+    private static final Set<String> SERVED_GROUPS = Set.of("metrics.k8s.io");
+
+    /** Resources whose only verb is create (the review APIs). */
+    private static final Set<String> CREATE_ONLY = Set.of("tokenreviews", "subjectaccessreviews",
+            "selfsubjectaccessreviews", "localsubjectaccessreviews", "selfsubjectrulesreviews");
+
+    private static final Pattern API_PATH = Pattern.compile("^/(api/v1|apis/([a-z0-9.-]+)/v[0-9a-z]+)(/.*)?$");
+
+    /**
+     * A string literal that is a Kubernetes API path (code that builds requests from paths, as the aggregator's
+     * informers do): /api/v1/nodes is list and watch of nodes, .../configmaps/NAME a get of NAME, a review
+     * resource a create. A literal that ends where a name must be appended cannot be attributed: unmapped.
+     */
+    private static void classifyPath(String caller, String s, Set<Call> calls, Set<String> unmapped) {
+        Matcher m = API_PATH.matcher(s);
+        if (!m.matches()) {
+            return;
+        }
+        String group = m.group(2) == null ? "" : m.group(2);
+        if (SERVED_GROUPS.contains(group)) {
+            return;
+        }
+        String rest = m.group(3) == null ? "" : m.group(3);
+        if (rest.isEmpty() || rest.equals("/")) {
+            return; // discovery of a group version
+        }
+        if (rest.endsWith("/")) {
+            unmapped.add("path prefix \"" + s + "\" from " + caller);
+            return;
+        }
+        java.util.List<String> seg = new java.util.ArrayList<>(java.util.List.of(rest.substring(1).split("/")));
+        String namespace = null;
+        if (seg.get(0).equals("namespaces") && seg.size() >= 3) {
+            namespace = seg.get(1);
+            seg = seg.subList(2, seg.size());
+        }
+        String resource = seg.get(0);
+        String name = seg.size() >= 2 ? seg.get(1) : null;
+        if (seg.size() >= 3) {
+            resource = resource + "/" + seg.get(2);
+        }
+        String api = m.group(1);
+        if (CREATE_ONLY.contains(resource)) {
+            calls.add(new Call(caller, api, s, "create", group, resource, namespace, null));
+        } else if (name == null) {
+            calls.add(new Call(caller, api, s, "list", group, resource, namespace, null));
+            calls.add(new Call(caller, api, s, "watch", group, resource, namespace, null));
+        } else {
+            calls.add(new Call(caller, api, s, "get", group, resource, namespace, name));
         }
     }
 

@@ -23,14 +23,24 @@ class ApiCallsTest {
     void mapsGeneratedApiMethodsToRbacRequests() throws Exception {
         Set<String> found = scanFixture().calls().stream()
                 .map(c -> c.verb() + " " + c.group() + "/" + c.resource()).collect(Collectors.toCollection(java.util.TreeSet::new));
-        assertEquals(Set.of("list /nodes", "list /pods", "watch /pods", "get /configmaps",
-                "create authentication.k8s.io/tokenreviews"), found);
+        assertEquals(Set.of("list /nodes", "watch /nodes", "list /pods", "watch /pods", "get /configmaps",
+                "create authentication.k8s.io/tokenreviews", "create authorization.k8s.io/subjectaccessreviews"), found);
+    }
+
+    @Test
+    void pathLiteralsKeepNamespaceAndName() throws Exception {
+        ApiCalls.Call cm = scanFixture().calls().stream().filter(c -> c.resource().equals("configmaps") && c.method().startsWith("/"))
+                .findFirst().orElseThrow();
+        assertEquals("kube-system", cm.namespace());
+        assertEquals("extension-apiserver-authentication", cm.name());
+        assertEquals("get", cm.verb());
     }
 
     @Test
     void reportsGenericApiUseAsUnmapped() throws Exception {
         Set<String> unmapped = scanFixture().unmapped();
         assertTrue(unmapped.stream().anyMatch(u -> u.startsWith("io/kubernetes/client/util/generic/GenericKubernetesApi")), unmapped.toString());
+        assertTrue(unmapped.stream().anyMatch(u -> u.startsWith("path prefix \"/api/v1/namespaces/\"")), unmapped.toString());
     }
 
     @Test

@@ -16,9 +16,16 @@ final class ClassConstants {
     /** A CONSTANT_Methodref or CONSTANT_InterfaceMethodref: owner in internal form (a/b/C$D), method name. */
     record MethodRef(String owner, String name) {}
 
+    /** The method references and the string literals (CONSTANT_String) of one class. */
+    record Pool(List<MethodRef> methodRefs, List<String> strings) {}
+
     private ClassConstants() {}
 
     static List<MethodRef> methodRefs(byte[] classFile) throws IOException {
+        return read(classFile).methodRefs();
+    }
+
+    static Pool read(byte[] classFile) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
         if (in.readInt() != 0xCAFEBABE) {
             throw new IOException("not a class file");
@@ -30,6 +37,7 @@ final class ClassConstants {
         int[] classNameIndex = new int[count];
         int[][] memberRef = new int[count][];
         int[][] nameAndType = new int[count][];
+        int[] stringIndex = new int[count];
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
@@ -40,7 +48,8 @@ final class ClassConstants {
                     i++; // 8-byte constants take two slots
                 }
                 case 7 -> classNameIndex[i] = in.readUnsignedShort();
-                case 8, 16, 19, 20 -> in.readUnsignedShort();
+                case 8 -> stringIndex[i] = in.readUnsignedShort();
+                case 16, 19, 20 -> in.readUnsignedShort();
                 case 10, 11 -> memberRef[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
                 case 9, 17, 18 -> in.readInt();
                 case 12 -> nameAndType[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
@@ -59,6 +68,12 @@ final class ClassConstants {
                 refs.add(new MethodRef(owner, name));
             }
         }
-        return refs;
+        List<String> strings = new ArrayList<>();
+        for (int idx : stringIndex) {
+            if (idx != 0) {
+                strings.add(utf8[idx]);
+            }
+        }
+        return new Pool(refs, strings);
     }
 }

@@ -55,7 +55,7 @@ class RbacIT {
         }
         List<Rbac.Request> needed = new ArrayList<>();
         for (ApiCalls.Call c : agentCalls.calls()) {
-            needed.add(new Rbac.Request(c.verb(), c.group(), c.resource(), null, null));
+            needed.add(new Rbac.Request(c.verb(), c.group(), c.resource(), c.namespace(), c.name()));
         }
         assertFalse(needed.isEmpty(), "kube auth is on but the agent jar makes no API call: the scan is broken");
         List<Rbac.Request> denied = new Rbac(m).denied(ns, sa, needed);
