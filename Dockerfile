@@ -4,7 +4,7 @@
 #   docker build -t registry.example.com/nodepulse:0.1.0 .
 #
 # Checked by daemonset/src/test/java/dev/nodepulse/deploy/DockerfileIT.java: the files copied out of the build
-# stage exist after `mvn package`, the launcher below starts the jar with their JVM flags, and the jlink
+# stage exist after `mvn package`, the launcher below starts the jar with its JVM flags, and the jlink
 # module list covers what jdeps finds in the jars.
 
 ARG JDK_IMAGE=eclipse-temurin:25-jdk
