@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +40,7 @@ class AgentLiveIT {
         assumeTrue(jdk.isPresent(), "no JDK " + dockerfile.jdkRelease() + " here to run the image's launcher with");
         Launcher launcher = Launcher.of(dockerfile, ImagePaths.AGENT_LAUNCHER, jdk.get());
         Path tmp = Files.createTempDirectory("nodepulse-tmp");
-        try (RunningAgent agent = RunningAgent.start(launcher, hostArgs(m), tmp)) {
+        try (RunningAgent agent = RunningAgent.start(launcher, hostArgs(m), tmp, PodSpecs.env(c, Map.of("spec.nodeName", "node-under-test")))) {
             assertEquals(200, agent.get(c.getReadinessProbe().getHttpGet().getPath()).status(), "readiness probe path");
             assertEquals(200, agent.get(c.getLivenessProbe().getHttpGet().getPath()).status(), "liveness probe path");
             for (int i = 0; i < 30; i++) {
@@ -52,12 +53,25 @@ class AgentLiveIT {
             long rss = agent.rssBytes();
             BigDecimal limit = c.getResources().getLimits().get("memory").getNumber();
             BigDecimal request = c.getResources().getRequests().get("memory").getNumber();
-            System.out.printf("[live] %s: RSS after 30 scrapes %d MiB; memory request %d MiB, limit %d MiB%n",
-                    target.name(), rss >> 20, request.longValue() >> 20, limit.longValue() >> 20);
+            System.out.printf("[live] %s: RSS after 30 scrapes %d MiB (anonymous %d MiB); memory request %d MiB, limit %d MiB%n",
+                    target.name(), rss >> 20, agent.rssAnonBytes() >> 20, request.longValue() >> 20, limit.longValue() >> 20);
             assertTrue(BigDecimal.valueOf(rss).compareTo(limit) < 0, "RSS " + (rss >> 20) + " MiB inside the limit " + limit);
+            assertMetaspaceHeadroom(agent, jdk.get(), c);
         } finally {
             DockerfileIT.deleteTree(tmp);
         }
+    }
+
+    /**
+     * Metaspace is capped by the launcher (-XX:MaxMetaspaceSize, possibly raised by JAVA_OPTS); a start-up that
+     * already fills most of it would die of OutOfMemoryError: Metaspace once more classes load (error paths,
+     * first TLS handshake). Three quarters of the cap is the most a warmed-up agent may use here.
+     */
+    static void assertMetaspaceHeadroom(RunningAgent agent, Path jdk, V1Container c) throws Exception {
+        long committed = agent.metaspaceCommittedBytes(jdk);
+        long cap = JvmBudget.of(AgentManifestIT.launcherJvmOptions(c)).metaspace();
+        System.out.printf("[live] metaspace committed %d MiB of the %d MiB cap%n", committed >> 20, cap >> 20);
+        assertTrue(committed < cap * 3 / 4, "metaspace " + (committed >> 20) + " MiB of a " + (cap >> 20) + " MiB cap");
     }
 
     /**

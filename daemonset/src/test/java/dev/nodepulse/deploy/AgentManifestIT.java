@@ -46,13 +46,24 @@ class AgentManifestIT {
 
     static JarCli agent;
     static Map<String, JarCli.FlagInfo> agentFlags;
-    static DockerfileModel dockerfile;
+    private static DockerfileModel dockerfile;
+
+    /** The root Dockerfile, read once (also for other test classes that use the helpers below). */
+    static synchronized DockerfileModel dockerfile() {
+        if (dockerfile == null) {
+            try {
+                dockerfile = DockerfileModel.read(Repo.root().resolve("Dockerfile"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return dockerfile;
+    }
 
     @BeforeAll
     static void jar() throws Exception {
         agent = JarCli.of(Repo.agentJar());
         agentFlags = agent.flags();
-        dockerfile = DockerfileModel.read(Repo.root().resolve("Dockerfile"));
     }
 
     static List<Kustomizations.Target> targets() {
@@ -238,13 +249,13 @@ class AgentManifestIT {
 
     /** The JVM flags the container runs with: the launcher's, then JAVA_OPTS from the container env (later wins). */
     static List<String> launcherJvmOptions(V1Container c) {
-        List<String> opts = new ArrayList<>(JvmBudget.optionsIn(dockerfile.heredocAt(ImagePaths.AGENT_LAUNCHER)));
+        List<String> opts = new ArrayList<>(JvmBudget.optionsIn(dockerfile().heredocAt(ImagePaths.AGENT_LAUNCHER)));
         env(c, "JAVA_OPTS").ifPresent(v -> opts.addAll(List.of(v.trim().split("\\s+"))));
         return opts;
     }
 
     static String jnaTmpdir(V1Container c) {
-        String launcher = dockerfile.heredocAt(ImagePaths.AGENT_LAUNCHER);
+        String launcher = dockerfile().heredocAt(ImagePaths.AGENT_LAUNCHER);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("-Djna\\.tmpdir=\"?\\$\\{NODEPULSE_TMPDIR:-([^}]+)}").matcher(launcher);
         if (!m.find()) {
             fail("the agent launcher sets no -Djna.tmpdir=${NODEPULSE_TMPDIR:-...}");

@@ -59,7 +59,7 @@ class KubeAuthLiveIT {
             List<String> args = new ArrayList<>(AgentLiveIT.hostArgs(m));
             args.add("--kubeconfig=" + api.writeKubeconfig(dir));
             try (RunningAgent agent = RunningAgent.start(Launcher.of(dockerfile, ImagePaths.AGENT_LAUNCHER, jdk.get()),
-                    args, dir, Map.of("NODE_NAME", NODE))) {
+                    args, dir, PodSpecs.env(c, Map.of("spec.nodeName", NODE)))) {
                 assertEquals(200, agent.get(c.getReadinessProbe().getHttpGet().getPath()).status(), "readiness probe without credentials");
                 assertEquals(200, agent.get(c.getLivenessProbe().getHttpGet().getPath()).status(), "liveness probe without credentials");
                 List<String> paths = new ArrayList<>(List.of("/metrics"));
@@ -81,6 +81,15 @@ class KubeAuthLiveIT {
                     assertEquals(200, ok.status(), path + " with Prometheus' token");
                     assertTrue(ok.body().contains("# TYPE "), path + " serves metrics");
                 }
+                for (int i = 0; i < 30; i++) {
+                    agent.get("/metrics", Map.of("Authorization", "Bearer " + PROMETHEUS_TOKEN));
+                }
+                long rss = agent.rssBytes();
+                long limit = c.getResources().getLimits().get("memory").getNumber().longValue();
+                System.out.printf("[live] %s: RSS with kube auth after 30 scrapes %d MiB (anonymous %d MiB); memory limit %d MiB%n",
+                        target.name(), rss >> 20, agent.rssAnonBytes() >> 20, limit >> 20);
+                assertTrue(rss < limit, "RSS " + (rss >> 20) + " MiB inside the limit");
+                AgentLiveIT.assertMetaspaceHeadroom(agent, jdk.get(), c);
                 assertFalse(api.accessReviews().isEmpty(), "the agent asked the API server");
                 for (JsonObject review : api.accessReviews()) {
                     JsonObject attrs = review.object("spec").object("resourceAttributes");

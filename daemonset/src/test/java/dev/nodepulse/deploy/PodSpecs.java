@@ -39,6 +39,25 @@ final class PodSpecs {
         return out;
     }
 
+    /**
+     * The environment the kubelet gives the container: literal values, and for downward-API fields the value in
+     * {@code fieldValues} (by field path, e.g. spec.nodeName).
+     */
+    static java.util.Map<String, String> env(V1Container c, java.util.Map<String, String> fieldValues) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (V1EnvVar e : c.getEnv() == null ? List.<V1EnvVar>of() : c.getEnv()) {
+            if (e.getValue() != null) {
+                out.put(e.getName(), e.getValue());
+            } else if (e.getValueFrom() != null && e.getValueFrom().getFieldRef() != null) {
+                String v = fieldValues.get(e.getValueFrom().getFieldRef().getFieldPath());
+                if (v != null) {
+                    out.put(e.getName(), v);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The last value given for --name (or --name=...), as the flag parser keeps it; empty if not given. */
     static Optional<String> flag(List<String> args, String name) {
         String value = null;

@@ -122,14 +122,33 @@ final class RunningAgent implements AutoCloseable {
         }
     }
 
+    /** Committed metaspace (class space included), read with the JDK's jcmd. */
+    long metaspaceCommittedBytes(Path jdk) throws Exception {
+        JarCli.Run r = JarCli.exec(List.of(jdk.resolve("bin/jcmd").toString(), Long.toString(process.pid()), "VM.metaspace"), Map.of());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Metaspace\\s+used \\d+K, committed (\\d+)K").matcher(r.output());
+        if (!m.find()) {
+            throw new AssertionError("no metaspace figures from jcmd:\n" + r.output());
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
     /** Resident set size of the JVM (the launcher execs it, so the process is the JVM). */
     long rssBytes() throws IOException {
+        return status("VmRSS:");
+    }
+
+    /** The anonymous part of the RSS: heap, metaspace, code, stacks; what memory pressure cannot drop. */
+    long rssAnonBytes() throws IOException {
+        return status("RssAnon:");
+    }
+
+    private long status(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
             }
         }
-        throw new IOException("no VmRSS");
+        throw new IOException("no " + key);
     }
 
     String output() {
