@@ -1,0 +1,92 @@
+package dev.nodepulse.cgroups.stats;
+
+import dev.nodepulse.procfs.ParseException;
+import dev.nodepulse.procfs.io.Lines;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Block I/O files. v1 blkio.*: lines "MAJ:MIN Op value" (Op one of Read, Write, Sync, Async, Discard, Total)
+ * or "MAJ:MIN value" for the single-valued tables, and a trailing "Total N" line without a device that is
+ * skipped. v2 io.stat: "MAJ:MIN rbytes=.. wbytes=.. rios=.. wios=.. dbytes=.. dios=.." plus io.cost keys.
+ */
+public final class BlkioParser {
+
+    private BlkioParser() {}
+
+    public static List<BlkioEntry> parseV1(String text, String source) throws ParseException {
+        List<BlkioEntry> out = new ArrayList<>();
+        List<String> lines = Lines.of(text);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String[] f = Lines.fields(line);
+            if (f.length == 0 || (f.length == 2 && f[0].equals("Total"))) {
+                continue;
+            }
+            int colon = f[0].indexOf(':');
+            if (colon < 0 || f.length < 2 || f.length > 3) {
+                throw ParseException.badLine(source, i + 1, line, "expected \"MAJ:MIN [Op] value\"");
+            }
+            int major = device(f[0].substring(0, colon), source, i, line);
+            int minor = device(f[0].substring(colon + 1), source, i, line);
+            String op = f.length == 3 ? f[1] : "";
+            String v = f[f.length - 1];
+            out.add(new BlkioEntry(major, minor, op, KeyValueParser.parseUnsigned(v, 0, v.length(), source, i + 1)));
+        }
+        return out;
+    }
+
+    /** The v2 io.stat tables, keyed as {@link BlkioStats} names them (serviceBytes, serviced, cost*). */
+    public static BlkioStats parseV2(String text, String source) throws ParseException {
+        List<BlkioEntry> bytes = new ArrayList<>();
+        List<BlkioEntry> ios = new ArrayList<>();
+        List<BlkioEntry> usage = new ArrayList<>();
+        List<BlkioEntry> wait = new ArrayList<>();
+        List<BlkioEntry> indebt = new ArrayList<>();
+        List<BlkioEntry> indelay = new ArrayList<>();
+        List<String> lines = Lines.of(text);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String[] f = Lines.fields(line);
+            if (f.length == 0) {
+                continue;
+            }
+            int colon = f[0].indexOf(':');
+            if (colon < 0) {
+                throw ParseException.badLine(source, i + 1, line, "expected \"MAJ:MIN key=value...\"");
+            }
+            int major = device(f[0].substring(0, colon), source, i, line);
+            int minor = device(f[0].substring(colon + 1), source, i, line);
+            for (int k = 1; k < f.length; k++) {
+                int eq = f[k].indexOf('=');
+                if (eq < 0) {
+                    throw ParseException.badLine(source, i + 1, line, "expected key=value, got " + f[k]);
+                }
+                String key = f[k].substring(0, eq);
+                long v = KeyValueParser.parseUnsigned(f[k], eq + 1, f[k].length(), source, i + 1);
+                switch (key) {
+                    case "rbytes" -> bytes.add(new BlkioEntry(major, minor, "Read", v));
+                    case "wbytes" -> bytes.add(new BlkioEntry(major, minor, "Write", v));
+                    case "rios" -> ios.add(new BlkioEntry(major, minor, "Read", v));
+                    case "wios" -> ios.add(new BlkioEntry(major, minor, "Write", v));
+                    case "cost.usage" -> usage.add(new BlkioEntry(major, minor, "Count", v));
+                    case "cost.wait" -> wait.add(new BlkioEntry(major, minor, "Count", v));
+                    case "cost.indebt" -> indebt.add(new BlkioEntry(major, minor, "Count", v));
+                    case "cost.indelay" -> indelay.add(new BlkioEntry(major, minor, "Count", v));
+                    default -> { } // dbytes/dios and newer keys cAdvisor does not map
+                }
+            }
+        }
+        return new BlkioStats(bytes, ios, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                usage, wait, indebt, indelay);
+    }
+
+    private static int device(String s, String source, int i, String line) throws ParseException {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw ParseException.badLine(source, i + 1, line, "bad device number");
+        }
+    }
+
+}
