@@ -145,9 +145,13 @@ public final class SnapshotReader {
                            ReadOptions opts, AtomicLong budget, AtomicInteger vanished, List<String> errors) {
         for (int i = first; i < found.size(); i += step) {
             DiscoveredCgroup d = found.get(i);
+            ContainerMetadata m = meta.get(d.id());
+            // A container no runtime knows keeps only its id, as the kubelet shows it (a raw cgroup to cAdvisor).
+            boolean unknown = d.kind() == CgroupKind.CONTAINER && m == null;
+            PodRef pod = d.podUid() == null || unknown ? null
+                    : pods.getOrDefault(d.podUid(), new PodRef(d.podUid(), "", ""));
             try {
-                out[i] = readOne(d, meta.get(d.id()), d.podUid() == null ? null
-                        : pods.getOrDefault(d.podUid(), new PodRef(d.podUid(), "", "")), totals, opts, budget);
+                out[i] = readOne(d, m, pod, totals, opts, budget);
             } catch (CgroupVanishedException gone) {
                 vanished.incrementAndGet();
             } catch (IOException | RuntimeException e) {
@@ -222,7 +226,7 @@ public final class SnapshotReader {
             for (CgroupSample c : containers.getOrDefault(e.getKey(), List.of())) {
                 if (c.isSandbox()) {
                     sandbox = c;
-                } else {
+                } else if (c.metadata() != null) {
                     apps.add(c);
                 }
             }
