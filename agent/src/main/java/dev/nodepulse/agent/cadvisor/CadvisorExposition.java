@@ -227,8 +227,12 @@ final class CadvisorExposition {
             gauge(out, "machine_nvm_avg_power_budget_watts", "NVM power budget.");
             out.ascii("machine_nvm_avg_power_budget_watts").bytes(labels).ascii("} 0\n");
             gauge(out, "machine_nvm_capacity", "NVM capacity value labeled by NVM mode (memory mode or app direct mode).");
-            out.ascii("machine_nvm_capacity").bytes(labels).ascii(",mode=\"app_direct_mode\"} 0\n");
-            out.ascii("machine_nvm_capacity").bytes(labels).ascii(",mode=\"memory_mode\"} 0\n");
+            for (String mode : List.of("app_direct_mode", "memory_mode")) {
+                // "mode" sorts between machine_id and system_uuid.
+                out.ascii("machine_nvm_capacity{boot_id=\"").ascii(esc(machine.bootId())).ascii("\",machine_id=\"")
+                        .ascii(esc(machine.machineId())).ascii("\",mode=\"").ascii(mode).ascii("\",system_uuid=\"")
+                        .ascii(esc(machine.systemUuid())).ascii("\"} 0\n");
+            }
         }
         gauge(out, "machine_scrape_error", "1 if there was an error while getting machine metrics, 0 otherwise.");
         out.ascii("machine_scrape_error 0\n");

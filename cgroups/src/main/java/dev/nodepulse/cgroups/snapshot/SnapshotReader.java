@@ -135,6 +135,7 @@ public final class SnapshotReader {
         }
         specs.keySet().retainAll(liveCgroups);
         slow.keySet().retainAll(liveCgroups);
+        stats.retain(liveCgroups);
         metadata.retain(liveIds);
         return new CgroupSnapshot(now, System.nanoTime() - start, layout, list, assemblePods(list), vanished.get(),
                 errors);

@@ -53,6 +53,10 @@ public abstract class CgroupStatsReader {
     /** Limits and creation time; {@code bootMillis} floors the creation time as cAdvisor does. */
     public abstract CgroupSpec spec(String id, long bootMillis) throws IOException;
 
+    /** Forgets per-cgroup state kept for cgroups not in {@code live}. */
+    public void retain(java.util.Set<String> live) {
+    }
+
     /** Whether the cgroup still exists in the hierarchy discovery walks. */
     public boolean exists(String id) {
         return java.nio.file.Files.isDirectory(layout.id(id));

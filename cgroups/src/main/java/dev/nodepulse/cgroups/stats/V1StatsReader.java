@@ -42,8 +42,38 @@ final class V1StatsReader extends CgroupStatsReader {
         }
     }
 
+    /**
+     * Runs a read of one controller's files. A cgroup may exist in some v1 hierarchies and not in others (it is
+     * created per controller); a missing directory there means "no such controller for this cgroup", and only a
+     * cgroup gone from the hierarchy discovery walks means it vanished.
+     */
+    private <T> T controller(String id, IoSupplier<T> read) throws IOException {
+        try {
+            return read.get();
+        } catch (CgroupVanishedException e) {
+            if (exists(id)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    @Override
+    public void retain(java.util.Set<String> live) {
+        useHierarchy.keySet().retainAll(live);
+    }
+
     @Override
     public CpuStats cpu(String id, boolean withCfs, boolean perCpu) throws IOException {
+        return controller(id, () -> readCpu(id, withCfs, perCpu));
+    }
+
+    private CpuStats readCpu(String id, boolean withCfs, boolean perCpu) throws IOException {
         Path acct = layout.dir("cpuacct", id);
         if (acct == null) {
             return null;
@@ -77,6 +107,10 @@ final class V1StatsReader extends CgroupStatsReader {
 
     @Override
     public MemoryStats memory(String id) throws IOException {
+        return controller(id, () -> readMemory(id));
+    }
+
+    private MemoryStats readMemory(String id) throws IOException {
         Path dir = layout.dir("memory", id);
         if (dir == null) {
             return null;
@@ -105,6 +139,10 @@ final class V1StatsReader extends CgroupStatsReader {
 
     @Override
     public BlkioStats blkio(String id) throws IOException {
+        return controller(id, () -> readBlkio(id));
+    }
+
+    private BlkioStats readBlkio(String id) throws IOException {
         Path dir = layout.dir("blkio", id);
         if (dir == null) {
             return null;
@@ -160,6 +198,10 @@ final class V1StatsReader extends CgroupStatsReader {
 
     @Override
     public long[] pids(String id) throws IOException {
+        return controller(id, () -> readPids(id));
+    }
+
+    private long[] readPids(String id) throws IOException {
         Path dir = layout.dir("pids", id);
         if (dir == null || id.equals("/")) {
             return null;
