@@ -164,6 +164,8 @@ final class CadvisorExposition {
         private final long ts;
         private final long scrapeMillis;
         private final boolean lastSeen;
+        /** Extra label values repeat (devices, interfaces, ops): escape each once per render. */
+        private final Map<String, byte[]> extraBytes = new java.util.HashMap<>();
         Row row;
 
         SampleWriter(TextBuffer out, Family f, LabelOrder order, long ts, long scrapeMillis) {
@@ -184,7 +186,7 @@ final class CadvisorExposition {
                 if (src < 6) {
                     out.bytes(row.base[src]);
                 } else {
-                    out.bytes(TextBuffer.escapeLabel(extra[src - 6]));
+                    out.bytes(extraBytes.computeIfAbsent(extra[src - 6], TextBuffer::escapeLabel));
                 }
                 out.ch('"');
             }

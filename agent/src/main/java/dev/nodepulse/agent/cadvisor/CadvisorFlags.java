@@ -26,6 +26,10 @@ public final class CadvisorFlags {
                 Flag.bool("cadvisor.pressure", true,
                         "Export container_pressure_* where the kernel offers PSI (the kubelet's KubeletPSI gate)."),
                 Flag.integer("cadvisor.walk-threads", 2, "Threads reading cgroups in parallel during one walk."),
+                Flag.integer("cadvisor.max-open-files", 16384,
+                        "Most cgroup files kept open between walks (re-read with pread, several times cheaper than "
+                                + "opening them each walk); capped at half the process's fd limit. 0 opens every file "
+                                + "per read."),
                 Flag.integer("cadvisor.max-fd-readlinks", 100_000,
                         "Most open fds examined per housekeeping walk to count sockets; cgroups beyond it report no "
                                 + "container_sockets until the next walk (bounds the cost of fd-heavy workloads)."));

@@ -7,6 +7,7 @@ import dev.nodepulse.cgroups.runtime.MetadataResolver;
 import dev.nodepulse.cgroups.runtime.RuntimeStateDirs;
 import dev.nodepulse.cgroups.snapshot.HostMemory;
 import dev.nodepulse.cgroups.snapshot.SnapshotReader;
+import dev.nodepulse.cgroups.stats.OpenFiles;
 import dev.nodepulse.cgroups.stats.ProcReader;
 import dev.nodepulse.cli.FlagValues;
 import dev.nodepulse.log.Log;
@@ -71,11 +72,22 @@ public final class ContainerMetrics implements AutoCloseable {
         SnapshotReader reader = new SnapshotReader(layout,
                 new CgroupDiscovery(layout.discoveryRoot(), f.string("cgroup-root"), f.all("cadvisor.extra-cgroups")),
                 new ProcReader(paths.procfs()), new MetadataResolver(paths.rootfs(), RuntimeStateDirs.DEFAULTS),
-                new HostMemory(paths.procfs()), () -> boot, walkers, threads);
+                new HostMemory(paths.procfs()), () -> boot, walkers, threads,
+                new OpenFiles(openFileBudget(f.integer("cadvisor.max-open-files"))));
         ContainerSnapshots snapshots = new ContainerSnapshots(reader, f.integer("cadvisor.max-fd-readlinks"))
                 .start(f.duration("housekeeping-interval"));
         LOG.info("Reading cgroups", "path", cgroupfs.toString(), "layout", layout.describe());
         return new ContainerMetrics(snapshots, new CadvisorEndpoint(snapshots, exposition), walkers);
+    }
+
+    /** The kept-open cgroup files may use at most half of the process's fd limit, leaving the rest to HTTP etc. */
+    static int openFileBudget(int wanted) {
+        long limit = Long.MAX_VALUE;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            limit = unix.getMaxFileDescriptorCount();
+        }
+        return (int) Math.max(0, Math.min(wanted, limit / 2));
     }
 
     private static long bootMillis(HostPaths paths) {

@@ -13,6 +13,7 @@ import dev.nodepulse.cgroups.stats.CgroupVanishedException;
 import dev.nodepulse.cgroups.stats.CpuStats;
 import dev.nodepulse.cgroups.stats.InterfaceStats;
 import dev.nodepulse.cgroups.stats.MemoryStats;
+import dev.nodepulse.cgroups.stats.OpenFiles;
 import dev.nodepulse.cgroups.stats.PressureStats;
 import dev.nodepulse.cgroups.stats.ProcReader;
 import dev.nodepulse.cgroups.stats.ProcessStats;
@@ -61,9 +62,16 @@ public final class SnapshotReader {
      */
     public SnapshotReader(CgroupLayout layout, CgroupDiscovery discovery, ProcReader proc, MetadataResolver metadata,
                           HostMemory hostMemory, LongSupplier bootMillis, ExecutorService executor, int parallelism) {
+        this(layout, discovery, proc, metadata, hostMemory, bootMillis, executor, parallelism, new OpenFiles(0));
+    }
+
+    /** @param files keeps the per-walk files open between walks (a budget of 0 opens them per read) */
+    public SnapshotReader(CgroupLayout layout, CgroupDiscovery discovery, ProcReader proc, MetadataResolver metadata,
+                          HostMemory hostMemory, LongSupplier bootMillis, ExecutorService executor, int parallelism,
+                          OpenFiles files) {
         this.layout = layout;
         this.discovery = discovery;
-        this.stats = CgroupStatsReader.of(layout, hostMemory);
+        this.stats = CgroupStatsReader.of(layout, hostMemory, files);
         this.proc = proc;
         this.metadata = metadata;
         this.hostMemory = hostMemory;
@@ -185,7 +193,7 @@ public final class SnapshotReader {
         BlkioStats blkio = stats.blkio(id);
         PressureStats pressure = stats.pressure(id);
         long[] pids = stats.pids(id);
-        int[] procs = proc.pids(stats.procsDir(id), id);
+        int[] procs = proc.pids(stats.files(), stats.procsDir(id), id);
         int firstPid = root ? 1 : (procs.length > 0 ? procs[0] : 0);
 
         SlowProcessData sd = slow.get(id);
@@ -196,8 +204,10 @@ public final class SnapshotReader {
             sd = new SlowProcessData(fds[0], fds[1], nofile);
             slow.put(id, sd);
         }
+        long threadsMax = !spec.hasPids() ? ProcessStats.ABSENT
+                : spec.pidsLimit() == CgroupSpec.UNLIMITED ? 0 : spec.pidsLimit();
         ProcessStats processes = new ProcessStats(procs.length,
-                pids == null ? ProcessStats.ABSENT : pids[0], pids == null ? ProcessStats.ABSENT : pids[1],
+                pids == null ? ProcessStats.ABSENT : pids[0], pids == null ? ProcessStats.ABSENT : threadsMax,
                 sd.fds(), sd.sockets(), firstPid, sd.maxOpenFiles());
 
         List<InterfaceStats> network = null;

@@ -14,7 +14,7 @@ public final class BlkioParser {
 
     private BlkioParser() {}
 
-    public static List<BlkioEntry> parseV1(String text, String source) throws ParseException {
+    public static List<BlkioEntry> parseV1(String text, Object source) throws ParseException {
         List<BlkioEntry> out = new ArrayList<>();
         List<String> lines = Lines.of(text);
         for (int i = 0; i < lines.size(); i++) {
@@ -25,7 +25,7 @@ public final class BlkioParser {
             }
             int colon = f[0].indexOf(':');
             if (colon < 0 || f.length < 2 || f.length > 3) {
-                throw ParseException.badLine(source, i + 1, line, "expected \"MAJ:MIN [Op] value\"");
+                throw ParseException.badLine(String.valueOf(source), i + 1, line, "expected \"MAJ:MIN [Op] value\"");
             }
             int major = device(f[0].substring(0, colon), source, i, line);
             int minor = device(f[0].substring(colon + 1), source, i, line);
@@ -37,7 +37,7 @@ public final class BlkioParser {
     }
 
     /** The v2 io.stat tables, keyed as {@link BlkioStats} names them (serviceBytes, serviced, cost*). */
-    public static BlkioStats parseV2(String text, String source) throws ParseException {
+    public static BlkioStats parseV2(String text, Object source) throws ParseException {
         List<BlkioEntry> bytes = new ArrayList<>();
         List<BlkioEntry> ios = new ArrayList<>();
         List<BlkioEntry> usage = new ArrayList<>();
@@ -53,14 +53,14 @@ public final class BlkioParser {
             }
             int colon = f[0].indexOf(':');
             if (colon < 0) {
-                throw ParseException.badLine(source, i + 1, line, "expected \"MAJ:MIN key=value...\"");
+                throw ParseException.badLine(String.valueOf(source), i + 1, line, "expected \"MAJ:MIN key=value...\"");
             }
             int major = device(f[0].substring(0, colon), source, i, line);
             int minor = device(f[0].substring(colon + 1), source, i, line);
             for (int k = 1; k < f.length; k++) {
                 int eq = f[k].indexOf('=');
                 if (eq < 0) {
-                    throw ParseException.badLine(source, i + 1, line, "expected key=value, got " + f[k]);
+                    throw ParseException.badLine(String.valueOf(source), i + 1, line, "expected key=value, got " + f[k]);
                 }
                 String key = f[k].substring(0, eq);
                 long v = KeyValueParser.parseUnsigned(f[k], eq + 1, f[k].length(), source, i + 1);
@@ -81,11 +81,11 @@ public final class BlkioParser {
                 usage, wait, indebt, indelay);
     }
 
-    private static int device(String s, String source, int i, String line) throws ParseException {
+    private static int device(String s, Object source, int i, String line) throws ParseException {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw ParseException.badLine(source, i + 1, line, "bad device number");
+            throw ParseException.badLine(String.valueOf(source), i + 1, line, "bad device number");
         }
     }
 

@@ -21,13 +21,21 @@ public abstract class CgroupStatsReader {
         long swapUsedBytes() throws IOException;
     }
 
-    protected CgroupStatsReader(CgroupLayout layout, RootMemory rootMemory) {
+    /** The per-walk files, kept open between walks. */
+    protected final OpenFiles files;
+
+    protected CgroupStatsReader(CgroupLayout layout, RootMemory rootMemory, OpenFiles files) {
         this.layout = layout;
         this.rootMemory = rootMemory;
+        this.files = files;
     }
 
-    public static CgroupStatsReader of(CgroupLayout layout, RootMemory rootMemory) {
-        return layout.isV2() ? new V2StatsReader(layout, rootMemory) : new V1StatsReader(layout, rootMemory);
+    public static CgroupStatsReader of(CgroupLayout layout, RootMemory rootMemory, OpenFiles files) {
+        return layout.isV2() ? new V2StatsReader(layout, rootMemory, files) : new V1StatsReader(layout, rootMemory, files);
+    }
+
+    public OpenFiles files() {
+        return files;
     }
 
     public CgroupLayout layout() {
@@ -44,7 +52,7 @@ public abstract class CgroupStatsReader {
     /** PSI; null on v1 and where the kernel has PSI off. */
     public abstract PressureStats pressure(String id) throws IOException;
 
-    /** pids.current and pids.max (0 = unlimited); null without the pids controller. */
+    /** {pids.current}; null without the pids controller (pids.max is a limit: see {@link CgroupSpec#pidsLimit}). */
     public abstract long[] pids(String id) throws IOException;
 
     /** The directory whose cgroup.procs lists the cgroup's own processes (cpu controller, as cAdvisor). */
@@ -55,6 +63,7 @@ public abstract class CgroupStatsReader {
 
     /** Forgets per-cgroup state kept for cgroups not in {@code live}. */
     public void retain(java.util.Set<String> live) {
+        files.retain(live);
     }
 
     /** Whether the cgroup still exists in the hierarchy discovery walks. */

@@ -13,7 +13,7 @@ public final class KeyValueParser {
 
     private KeyValueParser() {}
 
-    public static Map<String, Long> parse(String text, String source) throws ParseException {
+    public static Map<String, Long> parse(String text, Object source) throws ParseException {
         Map<String, Long> out = new HashMap<>(64);
         int n = text.length();
         int start = 0;
@@ -27,7 +27,7 @@ public final class KeyValueParser {
             if (end > start) {
                 int sp = text.indexOf(' ', start);
                 if (sp < 0 || sp >= end) {
-                    throw ParseException.badLine(source, lineNo, text.substring(start, end), "expected \"key value\"");
+                    throw ParseException.badLine(String.valueOf(source), lineNo, text.substring(start, end), "expected \"key value\"");
                 }
                 String key = text.substring(start, sp);
                 out.put(key, parseUnsigned(text, sp + 1, end, source, lineNo));
@@ -38,7 +38,7 @@ public final class KeyValueParser {
     }
 
     /** A decimal unsigned integer in text[from, to), surrounding blanks allowed; clamped to Long.MAX_VALUE. */
-    static long parseUnsigned(String text, int from, int to, String source, int lineNo) throws ParseException {
+    static long parseUnsigned(String text, int from, int to, Object source, int lineNo) throws ParseException {
         while (from < to && text.charAt(from) == ' ') {
             from++;
         }
@@ -46,13 +46,13 @@ public final class KeyValueParser {
             to--;
         }
         if (from == to) {
-            throw ParseException.badLine(source, lineNo, text.substring(from, to), "missing value");
+            throw ParseException.badLine(String.valueOf(source), lineNo, text.substring(from, to), "missing value");
         }
         long v = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                throw ParseException.badLine(source, lineNo, text.substring(from, to), "not an unsigned integer");
+                throw ParseException.badLine(String.valueOf(source), lineNo, text.substring(from, to), "not an unsigned integer");
             }
             int d = c - '0';
             if (v > (Long.MAX_VALUE - d) / 10) {
@@ -64,7 +64,7 @@ public final class KeyValueParser {
     }
 
     /** One integer file (memory.usage_in_bytes, pids.current); "max" is {@link CgroupSpec#UNLIMITED}. */
-    public static long parseSingle(String text, String source) throws ParseException {
+    public static long parseSingle(String text, Object source) throws ParseException {
         String s = text.strip();
         if (s.equals("max")) {
             return CgroupSpec.UNLIMITED;

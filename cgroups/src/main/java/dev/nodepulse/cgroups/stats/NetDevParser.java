@@ -16,7 +16,7 @@ public final class NetDevParser {
 
     private NetDevParser() {}
 
-    public static List<InterfaceStats> parse(String text, String source) throws ParseException {
+    public static List<InterfaceStats> parse(String text, Object source) throws ParseException {
         List<InterfaceStats> out = new ArrayList<>();
         String[] lines = text.split("\n");
         for (int i = 2; i < lines.length; i++) {
@@ -26,12 +26,12 @@ public final class NetDevParser {
             }
             int colon = line.indexOf(':');
             if (colon < 0) {
-                throw ParseException.badLine(source, i + 1, line, "no interface name");
+                throw ParseException.badLine(String.valueOf(source), i + 1, line, "no interface name");
             }
             String name = line.substring(0, colon).strip();
             String[] f = dev.nodepulse.procfs.io.Lines.fields(line.substring(colon + 1));
             if (f.length != 16) {
-                throw ParseException.badLine(source, i + 1, line, "expected 16 counters, got " + f.length);
+                throw ParseException.badLine(String.valueOf(source), i + 1, line, "expected 16 counters, got " + f.length);
             }
             if (ignored(name)) {
                 continue;

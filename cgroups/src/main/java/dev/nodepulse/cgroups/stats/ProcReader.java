@@ -27,8 +27,8 @@ public final class ProcReader {
     }
 
     /** The cgroup's own PIDs, sorted; throws {@link CgroupVanishedException} when the cgroup is gone. */
-    public int[] pids(Path procsDir, String id) throws IOException {
-        String text = CgroupFiles.required(procsDir, "cgroup.procs", id);
+    public int[] pids(OpenFiles files, Path procsDir, String id) throws IOException {
+        String text = CgroupFiles.required(files, procsDir, "cgroup.procs", id);
         int n = 0;
         int[] out = new int[16];
         int v = -1;

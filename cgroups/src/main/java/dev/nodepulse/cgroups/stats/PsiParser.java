@@ -8,7 +8,7 @@ public final class PsiParser {
 
     private PsiParser() {}
 
-    public static Psi parse(String text, String source) throws ParseException {
+    public static Psi parse(String text, Object source) throws ParseException {
         long some = 0;
         long full = 0;
         boolean any = false;

@@ -34,8 +34,8 @@ final class V1StatsReader extends CgroupStatsReader {
     /** memory.use_hierarchy per cgroup; it cannot change once the cgroup has children, so it is read once. */
     private final Map<String, Boolean> useHierarchy = new ConcurrentHashMap<>();
 
-    V1StatsReader(CgroupLayout layout, RootMemory rootMemory) {
-        super(layout, rootMemory);
+    V1StatsReader(CgroupLayout layout, RootMemory rootMemory, OpenFiles files) {
+        super(layout, rootMemory, files);
         Path blkioRoot = layout.dir("blkio", "/");
         for (int g = 0; g < BLKIO_GROUPS.length; g++) {
             blkioGroupPresent[g] = blkioRoot != null && Files.exists(blkioRoot.resolve(BLKIO_GROUPS[g][0]));
@@ -65,6 +65,7 @@ final class V1StatsReader extends CgroupStatsReader {
 
     @Override
     public void retain(java.util.Set<String> live) {
+        super.retain(live);
         useHierarchy.keySet().retainAll(live);
     }
 
@@ -78,16 +79,16 @@ final class V1StatsReader extends CgroupStatsReader {
         if (acct == null) {
             return null;
         }
-        long usage = CgroupFiles.requiredLong(acct, "cpuacct.usage", id);
-        Map<String, Long> stat = KeyValueParser.parse(CgroupFiles.required(acct, "cpuacct.stat", id),
-                acct.resolve("cpuacct.stat").toString());
+        long usage = CgroupFiles.requiredLong(files, acct, "cpuacct.usage", id);
+        Map<String, Long> stat = KeyValueParser.parse(CgroupFiles.required(files, acct, "cpuacct.stat", id),
+                CgroupFiles.src(acct, "cpuacct.stat"));
         List<Long> percpu = List.of();
         if (perCpu) {
-            String s = CgroupFiles.optional(acct, "cpuacct.usage_percpu");
+            String s = CgroupFiles.optional(files, acct, "cpuacct.usage_percpu", id);
             if (s != null) {
                 List<Long> values = new ArrayList<>();
                 for (String f : Lines.fields(s)) {
-                    values.add(KeyValueParser.parseSingle(f, acct.resolve("cpuacct.usage_percpu").toString()));
+                    values.add(KeyValueParser.parseSingle(f, CgroupFiles.src(acct, "cpuacct.usage_percpu")));
                 }
                 percpu = values;
             }
@@ -95,9 +96,9 @@ final class V1StatsReader extends CgroupStatsReader {
         Map<String, Long> cfs = Map.of();
         Path cpuDir = layout.dir("cpu", id);
         if (withCfs && cpuDir != null) {
-            String s = CgroupFiles.optional(cpuDir, "cpu.stat");
+            String s = CgroupFiles.optional(files, cpuDir, "cpu.stat", id);
             if (s != null) {
-                cfs = KeyValueParser.parse(s, cpuDir.resolve("cpu.stat").toString());
+                cfs = KeyValueParser.parse(s, CgroupFiles.src(cpuDir, "cpu.stat"));
             }
         }
         return new CpuStats(usage, get(stat, "user") * NANOS_PER_TICK, get(stat, "system") * NANOS_PER_TICK, percpu,
@@ -115,16 +116,16 @@ final class V1StatsReader extends CgroupStatsReader {
         if (dir == null) {
             return null;
         }
-        long usage = CgroupFiles.requiredLong(dir, "memory.usage_in_bytes", id);
-        Map<String, Long> stat = KeyValueParser.parse(CgroupFiles.required(dir, "memory.stat", id),
-                dir.resolve("memory.stat").toString());
-        long maxUsage = CgroupFiles.optionalLong(dir, "memory.max_usage_in_bytes", MemoryStats.ABSENT);
-        long failcnt = CgroupFiles.optionalLong(dir, "memory.failcnt", MemoryStats.ABSENT);
-        long kmem = CgroupFiles.optionalLong(dir, "memory.kmem.usage_in_bytes", 0);
+        long usage = CgroupFiles.requiredLong(files, dir, "memory.usage_in_bytes", id);
+        Map<String, Long> stat = KeyValueParser.parse(CgroupFiles.required(files, dir, "memory.stat", id),
+                CgroupFiles.src(dir, "memory.stat"));
+        long maxUsage = CgroupFiles.optionalLong(files, dir, "memory.max_usage_in_bytes", id, MemoryStats.ABSENT);
+        long failcnt = CgroupFiles.optionalLong(files, dir, "memory.failcnt", id, MemoryStats.ABSENT);
+        long kmem = CgroupFiles.optionalLong(files, dir, "memory.kmem.usage_in_bytes", id, 0);
         long oomKills = MemoryStats.ABSENT;
-        String oom = CgroupFiles.optional(dir, "memory.oom_control");
+        String oom = CgroupFiles.optional(files, dir, "memory.oom_control", id);
         if (oom != null) {
-            oomKills = getOrAbsent(KeyValueParser.parse(oom, dir.resolve("memory.oom_control").toString()), "oom_kill");
+            oomKills = getOrAbsent(KeyValueParser.parse(oom, CgroupFiles.src(dir, "memory.oom_control")), "oom_kill");
         }
         boolean hier = useHierarchy.computeIfAbsent(id, k -> !"0".equals(
                 String.valueOf(CgroupFiles.optional(dir, "memory.use_hierarchy")).strip()));
@@ -151,23 +152,23 @@ final class V1StatsReader extends CgroupStatsReader {
             if (!blkioGroupPresent[g]) {
                 continue;
             }
-            String[] files = BLKIO_GROUPS[g];
-            String first = CgroupFiles.optional(dir, files[0]);
+            String[] group = BLKIO_GROUPS[g];
+            String first = CgroupFiles.optional(files, dir, group[0], id);
             if (first == null) {
                 if (!Files.isDirectory(dir)) {
                     throw new CgroupVanishedException(id);
                 }
                 continue;
             }
-            List<BlkioEntry> firstEntries = BlkioParser.parseV1(first, dir.resolve(files[0]).toString());
+            List<BlkioEntry> firstEntries = BlkioParser.parseV1(first, CgroupFiles.src(dir, group[0]));
             if (firstEntries.isEmpty()) {
                 continue;
             }
             Map<String, List<BlkioEntry>> byFile = new java.util.HashMap<>();
-            byFile.put(files[0], firstEntries);
-            for (int i = 1; i < files.length; i++) {
-                String s = CgroupFiles.optional(dir, files[i]);
-                byFile.put(files[i], s == null ? List.of() : BlkioParser.parseV1(s, dir.resolve(files[i]).toString()));
+            byFile.put(group[0], firstEntries);
+            for (int i = 1; i < group.length; i++) {
+                String s = CgroupFiles.optional(files, dir, group[i], id);
+                byFile.put(group[i], s == null ? List.of() : BlkioParser.parseV1(s, CgroupFiles.src(dir, group[i])));
             }
             return new BlkioStats(
                     pick(byFile, "io_service_bytes"), pick(byFile, "io_serviced"), pick(byFile, "io_queued"),
@@ -206,9 +207,7 @@ final class V1StatsReader extends CgroupStatsReader {
         if (dir == null || id.equals("/")) {
             return null;
         }
-        long current = CgroupFiles.requiredLong(dir, "pids.current", id);
-        long max = CgroupFiles.optionalLong(dir, "pids.max", CgroupSpec.UNLIMITED);
-        return new long[] {current, max == CgroupSpec.UNLIMITED ? 0 : max};
+        return new long[] {CgroupFiles.requiredLong(files, dir, "pids.current", id)};
     }
 
     @Override

@@ -9,15 +9,15 @@ import java.util.Map;
 /** cgroup v2: one tree; cpu.stat exists in every cgroup, the other files where their controller is enabled. */
 final class V2StatsReader extends CgroupStatsReader {
 
-    V2StatsReader(CgroupLayout layout, RootMemory rootMemory) {
-        super(layout, rootMemory);
+    V2StatsReader(CgroupLayout layout, RootMemory rootMemory, OpenFiles files) {
+        super(layout, rootMemory, files);
     }
 
     @Override
     public CpuStats cpu(String id, boolean withCfs, boolean perCpu) throws IOException {
         Path dir = layout.unifiedDir(id);
-        Map<String, Long> s = KeyValueParser.parse(CgroupFiles.required(dir, "cpu.stat", id),
-                dir.resolve("cpu.stat").toString());
+        Map<String, Long> s = KeyValueParser.parse(CgroupFiles.required(files, dir, "cpu.stat", id),
+                CgroupFiles.src(dir, "cpu.stat"));
         boolean cfs = withCfs && s.containsKey("nr_periods");
         return new CpuStats(get(s, "usage_usec") * 1000, get(s, "user_usec") * 1000, get(s, "system_usec") * 1000,
                 java.util.List.of(), cfs, get(s, "nr_periods"), get(s, "nr_throttled"),
@@ -27,14 +27,14 @@ final class V2StatsReader extends CgroupStatsReader {
     @Override
     public MemoryStats memory(String id) throws IOException {
         Path dir = layout.unifiedDir(id);
-        String statText = CgroupFiles.optional(dir, "memory.stat");
+        String statText = CgroupFiles.optional(files, dir, "memory.stat", id);
         if (statText == null) {
             if (!Files.isDirectory(dir)) {
                 throw new CgroupVanishedException(id);
             }
             return null; // memory controller not enabled here
         }
-        Map<String, Long> stat = KeyValueParser.parse(statText, dir.resolve("memory.stat").toString());
+        Map<String, Long> stat = KeyValueParser.parse(statText, CgroupFiles.src(dir, "memory.stat"));
         boolean root = id.equals("/");
         long usage;
         long swap;
@@ -45,16 +45,16 @@ final class V2StatsReader extends CgroupStatsReader {
             swap = rootMemory == null ? MemoryStats.ABSENT : rootMemory.swapUsedBytes();
             maxUsage = MemoryStats.ABSENT;
         } else {
-            usage = CgroupFiles.requiredLong(dir, "memory.current", id);
-            swap = CgroupFiles.optionalLong(dir, "memory.swap.current", MemoryStats.ABSENT);
-            maxUsage = CgroupFiles.optionalLong(dir, "memory.peak", MemoryStats.ABSENT);
+            usage = CgroupFiles.requiredLong(files, dir, "memory.current", id);
+            swap = CgroupFiles.optionalLong(files, dir, "memory.swap.current", id, MemoryStats.ABSENT);
+            maxUsage = CgroupFiles.optionalLong(files, dir, "memory.peak", id, MemoryStats.ABSENT);
         }
         long oomKills = MemoryStats.ABSENT;
         long high = MemoryStats.ABSENT;
         long max = MemoryStats.ABSENT;
-        String events = CgroupFiles.optional(dir, "memory.events");
+        String events = CgroupFiles.optional(files, dir, "memory.events", id);
         if (events != null) {
-            Map<String, Long> e = KeyValueParser.parse(events, dir.resolve("memory.events").toString());
+            Map<String, Long> e = KeyValueParser.parse(events, CgroupFiles.src(dir, "memory.events"));
             oomKills = getOrAbsent(e, "oom_kill");
             high = getOrAbsent(e, "high");
             max = getOrAbsent(e, "max");
@@ -70,39 +70,37 @@ final class V2StatsReader extends CgroupStatsReader {
     @Override
     public BlkioStats blkio(String id) throws IOException {
         Path dir = layout.unifiedDir(id);
-        String s = CgroupFiles.optional(dir, "io.stat");
+        String s = CgroupFiles.optional(files, dir, "io.stat", id);
         if (s == null) {
             return null;
         }
-        return BlkioParser.parseV2(s, dir.resolve("io.stat").toString());
+        return BlkioParser.parseV2(s, CgroupFiles.src(dir, "io.stat"));
     }
 
     @Override
     public PressureStats pressure(String id) throws IOException {
         Path dir = layout.unifiedDir(id);
-        Psi cpu = psi(dir, "cpu.pressure");
-        Psi memory = psi(dir, "memory.pressure");
-        Psi io = psi(dir, "io.pressure");
+        Psi cpu = psi(dir, "cpu.pressure", id);
+        Psi memory = psi(dir, "memory.pressure", id);
+        Psi io = psi(dir, "io.pressure", id);
         PressureStats p = new PressureStats(cpu, memory, io);
         return p.any() ? p : null;
     }
 
-    private static Psi psi(Path dir, String file) throws IOException {
-        String s = CgroupFiles.optional(dir, file);
+    private Psi psi(Path dir, String file, String id) throws IOException {
+        String s = CgroupFiles.optional(files, dir, file, id);
         // PSI files exist but refuse reads (EOPNOTSUPP) when psi=0 or cgroup.pressure is 0.
-        return s == null || s.isBlank() ? null : PsiParser.parse(s, dir.resolve(file).toString());
+        return s == null || s.isBlank() ? null : PsiParser.parse(s, CgroupFiles.src(dir, file));
     }
 
     @Override
     public long[] pids(String id) throws IOException {
         Path dir = layout.unifiedDir(id);
-        String current = CgroupFiles.optional(dir, "pids.current");
+        String current = CgroupFiles.optional(files, dir, "pids.current", id);
         if (current == null) {
             return null;
         }
-        long max = CgroupFiles.optionalLong(dir, "pids.max", CgroupSpec.UNLIMITED);
-        return new long[] {KeyValueParser.parseSingle(current, dir.resolve("pids.current").toString()),
-            max == CgroupSpec.UNLIMITED ? 0 : max};
+        return new long[] {KeyValueParser.parseSingle(current, CgroupFiles.src(dir, "pids.current"))};
     }
 
     @Override
@@ -128,8 +126,8 @@ final class V2StatsReader extends CgroupStatsReader {
         if (max != null) {
             String[] f = max.strip().split(" ");
             if (f.length == 2) {
-                quota = f[0].equals("max") ? -1 : KeyValueParser.parseSingle(f[0], dir.resolve("cpu.max").toString());
-                period = KeyValueParser.parseSingle(f[1], dir.resolve("cpu.max").toString());
+                quota = f[0].equals("max") ? -1 : KeyValueParser.parseSingle(f[0], CgroupFiles.src(dir, "cpu.max"));
+                period = KeyValueParser.parseSingle(f[1], CgroupFiles.src(dir, "cpu.max"));
             }
         }
         boolean hasMemory = Files.exists(dir.resolve("memory.max"));
@@ -142,7 +140,7 @@ final class V2StatsReader extends CgroupStatsReader {
             reservation = CgroupFiles.optionalLong(dir, "memory.min", 0);
         }
         String pidsMax = CgroupFiles.optional(dir, "pids.max");
-        long pids = pidsMax == null ? 0 : KeyValueParser.parseSingle(pidsMax, dir.resolve("pids.max").toString());
+        long pids = pidsMax == null ? 0 : KeyValueParser.parseSingle(pidsMax, CgroupFiles.src(dir, "pids.max"));
         // cpu.stat is in every v2 cgroup, so cAdvisor always counts the cpu controller as present.
         return new CgroupSpec(true, shares, period, quota, hasMemory, limit, swap, reservation, pidsMax != null, pids,
                 created);
