@@ -22,7 +22,12 @@ public final class CadvisorEndpoint implements HttpHandler {
 
     private final ContainerSnapshots snapshots;
     private final CadvisorExposition exposition;
-    private volatile int lastSize = 64 * 1024;
+    /**
+     * Bodies are several MiB at a few hundred containers; a fresh array per scrape would land in the old
+     * generation each time and cost full collections, so a couple of buffers are reused.
+     */
+    private final java.util.concurrent.ArrayBlockingQueue<TextBuffer> buffers = new java.util.concurrent.ArrayBlockingQueue<>(2);
+    private static final int KEEP_LIMIT = 64 << 20;
 
     public CadvisorEndpoint(ContainerSnapshots snapshots, CadvisorExposition exposition) {
         this.snapshots = snapshots;
@@ -43,8 +48,21 @@ public final class CadvisorEndpoint implements HttpHandler {
         } else {
             failed = true;
         }
-        TextBuffer body = exposition.render(snap, System.currentTimeMillis(), failed, lastSize + 4096);
-        lastSize = body.size();
+        TextBuffer body = buffers.poll();
+        if (body == null) {
+            body = new TextBuffer(256 * 1024);
+        }
+        try {
+            exposition.render(snap, System.currentTimeMillis(), failed, body);
+            send(ex, body);
+        } finally {
+            if (body.capacity() <= KEEP_LIMIT) {
+                buffers.offer(body);
+            }
+        }
+    }
+
+    private void send(HttpExchange ex, TextBuffer body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
         boolean gzip = accepts(ex.getRequestHeaders().getFirst("Accept-Encoding"));
         if (ex.getRequestMethod().equals("HEAD")) {

@@ -88,7 +88,12 @@ final class CadvisorExposition {
     // ---------------------------------------------------------------------------------------------------------
 
     TextBuffer render(CgroupSnapshot snap, long scrapeMillis, boolean scrapeError, int sizeHint) {
-        TextBuffer out = new TextBuffer(sizeHint);
+        return render(snap, scrapeMillis, scrapeError, new TextBuffer(sizeHint));
+    }
+
+    /** Renders into {@code out} (emptied first), so a caller can reuse one large buffer across scrapes. */
+    TextBuffer render(CgroupSnapshot snap, long scrapeMillis, boolean scrapeError, TextBuffer out) {
+        out.reset();
         List<Row> rows = new ArrayList<>();
         if (snap != null) {
             for (CgroupSample s : snap.samples()) {
@@ -507,19 +512,38 @@ final class CadvisorExposition {
                     if (s.blkio() == null) {
                         return;
                     }
-                    // cAdvisor groups a table by device and reads one op of each (0 when that op has no line).
-                    Map<Long, long[]> byDevice = new LinkedHashMap<>();
-                    for (BlkioEntry e : table.apply(s.blkio())) {
-                        long key = ((long) e.major() << 32) | (e.minor() & 0xffffffffL);
-                        long[] acc = byDevice.computeIfAbsent(key, k -> new long[] {e.major(), e.minor(), 0});
-                        if (e.op().equals(op)) {
-                            acc[2] = e.value();
+                    // cAdvisor groups a table by device and reads one op of each (0 when that op has no line). The
+                    // kernel prints each device's lines together, so devices are runs of consecutive entries.
+                    List<BlkioEntry> entries = table.apply(s.blkio());
+                    int n = entries.size();
+                    int start = 0;
+                    while (start < n) {
+                        BlkioEntry first = entries.get(start);
+                        int end = start;
+                        long value = 0;
+                        while (end < n && entries.get(end).major() == first.major()
+                                && entries.get(end).minor() == first.minor()) {
+                            if (entries.get(end).op().equals(op)) {
+                                value = entries.get(end).value();
+                            }
+                            end++;
                         }
-                    }
-                    for (long[] d : byDevice.values()) {
-                        o.add(divisor == 1 ? d[2] : d[2] / divisor, devices.name((int) d[0], (int) d[1]));
+                        if (!seenBefore(entries, start, first)) {
+                            o.add(divisor == 1 ? value : value / divisor, devices.name(first.major(), first.minor()));
+                        }
+                        start = end;
                     }
                 });
+    }
+
+    /** Whether a device already had a run of entries before {@code start} (a table not grouped by device). */
+    private static boolean seenBefore(List<BlkioEntry> entries, int start, BlkioEntry dev) {
+        for (int i = 0; i < start; i++) {
+            if (entries.get(i).major() == dev.major() && entries.get(i).minor() == dev.minor()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Family net(String name, String help, ToLongFunction<InterfaceStats> f) {

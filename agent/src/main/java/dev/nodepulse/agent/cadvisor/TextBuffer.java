@@ -20,6 +20,16 @@ final class TextBuffer {
         buf = new byte[Math.max(1024, initial)];
     }
 
+    /** Empties the buffer, keeping its capacity for the next body. */
+    TextBuffer reset() {
+        len = 0;
+        return this;
+    }
+
+    int capacity() {
+        return buf.length;
+    }
+
     int size() {
         return len;
     }
@@ -29,9 +39,17 @@ final class TextBuffer {
         len = size;
     }
 
+    /**
+     * Writes in 64 KiB pieces: the JDK HTTP server copies each write into a fresh ByteBuffer of the write's size,
+     * so one write of a multi-MiB body would allocate that much again per scrape (and cost full GCs).
+     */
     void writeTo(OutputStream out) throws IOException {
-        out.write(buf, 0, len);
+        for (int off = 0; off < len; off += CHUNK) {
+            out.write(buf, off, Math.min(CHUNK, len - off));
+        }
     }
+
+    private static final int CHUNK = 64 * 1024;
 
     byte[] toByteArray() {
         return Arrays.copyOf(buf, len);
