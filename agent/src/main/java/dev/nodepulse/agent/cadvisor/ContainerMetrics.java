@@ -74,7 +74,7 @@ public final class ContainerMetrics implements AutoCloseable {
                 new ProcReader(paths.procfs()), new MetadataResolver(paths.rootfs(), RuntimeStateDirs.DEFAULTS),
                 new HostMemory(paths.procfs()), () -> boot, walkers, threads,
                 new OpenFiles(openFileBudget(f.integer("cadvisor.max-open-files"))));
-        ContainerSnapshots snapshots = new ContainerSnapshots(reader, f.integer("cadvisor.max-fd-readlinks"))
+        ContainerSnapshots snapshots = new ContainerSnapshots(reader::read, f.integer("cadvisor.max-fd-readlinks"))
                 .start(f.duration("housekeeping-interval"));
         LOG.info("Reading cgroups", "path", cgroupfs.toString(), "layout", layout.describe());
         return new ContainerMetrics(snapshots, new CadvisorEndpoint(snapshots, exposition), walkers);

@@ -25,7 +25,14 @@ public final class ContainerSnapshots implements AutoCloseable {
     /** Two housekeeping snapshots, older first; {@code previous} is null until the second walk. */
     public record Pair(CgroupSnapshot previous, CgroupSnapshot latest) {}
 
-    private final SnapshotReader reader;
+    /** One walk of the cgroup tree ({@link SnapshotReader#read}). */
+    @FunctionalInterface
+    public interface Walker {
+        CgroupSnapshot read(ReadOptions options) throws IOException;
+    }
+
+    private final Walker reader;
+    private final java.util.concurrent.atomic.AtomicLong walks = new java.util.concurrent.atomic.AtomicLong();
     private final long readlinkBudget;
     private final Object lock = new Object();
     private CompletableFuture<CgroupSnapshot> inFlight;
@@ -34,7 +41,7 @@ public final class ContainerSnapshots implements AutoCloseable {
     private volatile Pair housekeeping = new Pair(null, null);
     private final ScheduledExecutorService loop;
 
-    public ContainerSnapshots(SnapshotReader reader, long readlinkBudget) {
+    public ContainerSnapshots(Walker reader, long readlinkBudget) {
         this.reader = reader;
         this.readlinkBudget = readlinkBudget;
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -75,6 +82,11 @@ public final class ContainerSnapshots implements AutoCloseable {
         return latest;
     }
 
+    /** Walks taken so far (scrapes that joined a walk in flight do not count). */
+    public long walks() {
+        return walks.get();
+    }
+
     /** The last two housekeeping snapshots, for rates. */
     public Pair housekeeping() {
         return housekeeping;
@@ -103,6 +115,7 @@ public final class ContainerSnapshots implements AutoCloseable {
         }
         if (owner) {
             try {
+                walks.incrementAndGet();
                 CgroupSnapshot s = reader.read(new ReadOptions(slow, false, readlinkBudget));
                 latest = s;
                 mine.complete(s);

@@ -94,6 +94,7 @@ class CadvisorLiveIT {
                 AgentProcess.Response r = agent.get("/metrics/cadvisor");
                 double after = cpuSeconds(pid);
                 assertEquals(200, r.status());
+                assertTrue(r.contentType().startsWith("text/plain; version=0.0.4"), r.contentType());
                 Scrape s = Scrape.parse(r.body());
                 String id = "/" + rel;
                 Scrape.Sample usage = s.all("container_cpu_usage_seconds_total").stream()
