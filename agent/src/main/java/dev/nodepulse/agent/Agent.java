@@ -73,8 +73,10 @@ public final class Agent implements AutoCloseable {
         router.route(telemetryPath, "node_exporter-compatible node metrics (collect[] and exclude[] select collectors)",
                 new MetricsEndpoint(node, f.integer("web.max-requests"), f.duration("scrape.timeout")));
         ContainerMetrics containers = ContainerMetrics.start(f, paths);
-        router.route("/metrics/cadvisor", "kubelet-compatible container and machine metrics (cgroups)",
-                containers.endpoint());
+        if (containers.endpoint() != null) {
+            router.route("/metrics/cadvisor", "kubelet-compatible container and machine metrics (cgroups)",
+                    containers.endpoint());
+        }
         router.route("/healthz", "liveness: answers ok while the process serves HTTP",
                 ex -> Responses.text(ex, 200, "ok\n"));
         if (!telemetryPath.equals("/")) {

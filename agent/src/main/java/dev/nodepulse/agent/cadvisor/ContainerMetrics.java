@@ -50,7 +50,7 @@ public final class ContainerMetrics implements AutoCloseable {
         }
         CadvisorExposition exposition = new CadvisorExposition(machine, devices, f.bool("cadvisor.pressure"));
         if (!f.bool("cadvisor.enabled")) {
-            return new ContainerMetrics(null, new CadvisorEndpoint(null, exposition), null);
+            return new ContainerMetrics(null, null, null);
         }
         String cg = f.string("path.cgroupfs");
         Path cgroupfs = cg.isEmpty() ? paths.sys("fs", "cgroup") : Path.of(cg);
@@ -108,6 +108,7 @@ public final class ContainerMetrics implements AutoCloseable {
         return snapshots;
     }
 
+    /** The /metrics/cadvisor handler; null when --no-cadvisor.enabled. */
     public HttpHandler endpoint() {
         return endpoint;
     }

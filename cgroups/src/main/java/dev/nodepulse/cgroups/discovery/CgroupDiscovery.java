@@ -1,9 +1,7 @@
 package dev.nodepulse.cgroups.discovery;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,20 +138,22 @@ public final class CgroupDiscovery {
     }
 
     /** Sub-directory names; a directory removed meanwhile has none. */
-    private List<String> children(String id) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir(id))) {
-            for (Path p : s) {
-                String name = p.getFileName().toString();
-                // Skip the controllers' files by name: a stat per file would cost more than the whole row's reads.
-                if (!isControlFile(name) && Files.isDirectory(p)) {
-                    names.add(name);
-                }
-            }
-        } catch (NoSuchFileException gone) {
-            return names;
+    private List<String> children(String id) {
+        // java.io.File.list gives bare names from readdir; DirectoryStream would build a Path per control file.
+        java.io.File dir = dir(id).toFile();
+        String[] names = dir.list();
+        List<String> out = new ArrayList<>();
+        if (names == null) {
+            return out;
         }
-        names.sort(null);
-        return names;
+        for (String name : names) {
+            // Skip the controllers' files by name: a stat per file would cost more than the row's reads.
+            if (!isControlFile(name) && new java.io.File(dir, name).isDirectory()) {
+                out.add(name);
+            }
+        }
+        out.sort(null);
+        return out;
     }
+
 }

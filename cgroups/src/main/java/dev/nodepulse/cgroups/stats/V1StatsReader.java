@@ -34,6 +34,25 @@ final class V1StatsReader extends CgroupStatsReader {
     /** memory.use_hierarchy per cgroup; it cannot change once the cgroup has children, so it is read once. */
     private final Map<String, Boolean> useHierarchy = new ConcurrentHashMap<>();
 
+    private static final List<String> DIR_CONTROLLERS = List.of("cpu", "cpuacct", "memory", "blkio", "pids");
+    /** Controller directories per cgroup id, built once: path building is a visible part of a walk's cost. */
+    private final Map<String, Path[]> dirs = new ConcurrentHashMap<>();
+
+    private Path dir(String controller, String id) {
+        int i = DIR_CONTROLLERS.indexOf(controller);
+        if (i < 0) {
+            return layout.dir(controller, id);
+        }
+        Path[] d = dirs.computeIfAbsent(id, k -> {
+            Path[] a = new Path[DIR_CONTROLLERS.size()];
+            for (int c = 0; c < a.length; c++) {
+                a[c] = layout.dir(DIR_CONTROLLERS.get(c), k);
+            }
+            return a;
+        });
+        return d[i];
+    }
+
     V1StatsReader(CgroupLayout layout, RootMemory rootMemory, OpenFiles files) {
         super(layout, rootMemory, files);
         Path blkioRoot = layout.dir("blkio", "/");
@@ -67,6 +86,7 @@ final class V1StatsReader extends CgroupStatsReader {
     public void retain(java.util.Set<String> live) {
         super.retain(live);
         useHierarchy.keySet().retainAll(live);
+        dirs.keySet().retainAll(live);
     }
 
     @Override
@@ -75,7 +95,7 @@ final class V1StatsReader extends CgroupStatsReader {
     }
 
     private CpuStats readCpu(String id, boolean withCfs, boolean perCpu) throws IOException {
-        Path acct = layout.dir("cpuacct", id);
+        Path acct = dir("cpuacct", id);
         if (acct == null) {
             return null;
         }
@@ -94,7 +114,7 @@ final class V1StatsReader extends CgroupStatsReader {
             }
         }
         Map<String, Long> cfs = Map.of();
-        Path cpuDir = layout.dir("cpu", id);
+        Path cpuDir = dir("cpu", id);
         if (withCfs && cpuDir != null) {
             String s = CgroupFiles.optional(files, cpuDir, "cpu.stat", id);
             if (s != null) {
@@ -112,7 +132,7 @@ final class V1StatsReader extends CgroupStatsReader {
     }
 
     private MemoryStats readMemory(String id) throws IOException {
-        Path dir = layout.dir("memory", id);
+        Path dir = dir("memory", id);
         if (dir == null) {
             return null;
         }
@@ -144,7 +164,7 @@ final class V1StatsReader extends CgroupStatsReader {
     }
 
     private BlkioStats readBlkio(String id) throws IOException {
-        Path dir = layout.dir("blkio", id);
+        Path dir = dir("blkio", id);
         if (dir == null) {
             return null;
         }
@@ -203,7 +223,7 @@ final class V1StatsReader extends CgroupStatsReader {
     }
 
     private long[] readPids(String id) throws IOException {
-        Path dir = layout.dir("pids", id);
+        Path dir = dir("pids", id);
         if (dir == null || id.equals("/")) {
             return null;
         }
@@ -212,7 +232,7 @@ final class V1StatsReader extends CgroupStatsReader {
 
     @Override
     public Path procsDir(String id) {
-        Path cpu = layout.dir("cpu", id);
+        Path cpu = dir("cpu", id);
         return cpu != null ? cpu : layout.id(id);
     }
 

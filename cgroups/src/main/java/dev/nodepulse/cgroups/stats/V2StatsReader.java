@@ -9,13 +9,26 @@ import java.util.Map;
 /** cgroup v2: one tree; cpu.stat exists in every cgroup, the other files where their controller is enabled. */
 final class V2StatsReader extends CgroupStatsReader {
 
+    /** Cgroup directories by id, built once. */
+    private final java.util.Map<String, Path> dirs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Path dir(String id) {
+        return dirs.computeIfAbsent(id, layout::unifiedDir);
+    }
+
+    @Override
+    public void retain(java.util.Set<String> live) {
+        super.retain(live);
+        dirs.keySet().retainAll(live);
+    }
+
     V2StatsReader(CgroupLayout layout, RootMemory rootMemory, OpenFiles files) {
         super(layout, rootMemory, files);
     }
 
     @Override
     public CpuStats cpu(String id, boolean withCfs, boolean perCpu) throws IOException {
-        Path dir = layout.unifiedDir(id);
+        Path dir = dir(id);
         Map<String, Long> s = KeyValueParser.parse(CgroupFiles.required(files, dir, "cpu.stat", id),
                 CgroupFiles.src(dir, "cpu.stat"));
         boolean cfs = withCfs && s.containsKey("nr_periods");
@@ -26,7 +39,7 @@ final class V2StatsReader extends CgroupStatsReader {
 
     @Override
     public MemoryStats memory(String id) throws IOException {
-        Path dir = layout.unifiedDir(id);
+        Path dir = dir(id);
         String statText = CgroupFiles.optional(files, dir, "memory.stat", id);
         if (statText == null) {
             if (!Files.isDirectory(dir)) {
@@ -69,7 +82,7 @@ final class V2StatsReader extends CgroupStatsReader {
 
     @Override
     public BlkioStats blkio(String id) throws IOException {
-        Path dir = layout.unifiedDir(id);
+        Path dir = dir(id);
         String s = CgroupFiles.optional(files, dir, "io.stat", id);
         if (s == null) {
             return null;
@@ -79,7 +92,7 @@ final class V2StatsReader extends CgroupStatsReader {
 
     @Override
     public PressureStats pressure(String id) throws IOException {
-        Path dir = layout.unifiedDir(id);
+        Path dir = dir(id);
         Psi cpu = psi(dir, "cpu.pressure", id);
         Psi memory = psi(dir, "memory.pressure", id);
         Psi io = psi(dir, "io.pressure", id);
@@ -95,7 +108,7 @@ final class V2StatsReader extends CgroupStatsReader {
 
     @Override
     public long[] pids(String id) throws IOException {
-        Path dir = layout.unifiedDir(id);
+        Path dir = dir(id);
         String current = CgroupFiles.optional(files, dir, "pids.current", id);
         if (current == null) {
             return null;
@@ -105,7 +118,7 @@ final class V2StatsReader extends CgroupStatsReader {
 
     @Override
     public Path procsDir(String id) {
-        return layout.unifiedDir(id);
+        return dir(id);
     }
 
     @Override
