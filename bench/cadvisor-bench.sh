@@ -34,6 +34,9 @@ cleanup() {
 trap cleanup EXIT
 
 [ -f "$JAR" ] || { echo "no agent jar at $JAR; build it first" >&2; exit 1; }
+# The agent keeps each cgroup's per-walk files open (--cadvisor.max-open-files, at most half the fd limit): give it
+# the room a DaemonSet has (containerd's default is 1048576) where this shell may.
+ulimit -n 65536 2>/dev/null || true
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -49,27 +52,28 @@ run_case() {
   AGENT_PID=$!
   for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
   local url="http://127.0.0.1:$port/metrics/cadvisor"
-  curl -s "$url" > "$WORK/body.txt"
+  curl -s -m 60 "$url" > "$WORK/body.txt"
   local bytes series
   bytes=$(wc -c < "$WORK/body.txt"); series=$(grep -vc '^#' "$WORK/body.txt")
-  for _ in $(seq 1 "$WARMUP"); do curl -s -o /dev/null "$url"; done
+  for _ in $(seq 1 "$WARMUP"); do curl -s -m 60 -o /dev/null "$url"; done
   local t0 t1
   t0=$(cpu_ticks "$AGENT_PID")
-  for _ in $(seq 1 "$SCRAPES"); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done > "$WORK/lat.txt"
+  for _ in $(seq 1 "$SCRAPES"); do curl -s -m 60 -o /dev/null -w '%{time_total}\n' "$url"; done > "$WORK/lat.txt"
   t1=$(cpu_ticks "$AGENT_PID")
   local rss; rss=$(awk '/VmRSS/ {print $2}' "/proc/$AGENT_PID/status")
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
   kill "$AGENT_PID"; wait "$AGENT_PID" 2>/dev/null || true; AGENT_PID=""
   sort -n "$WORK/lat.txt" | awk -v label="$label" -v n="$SCRAPES" -v d="$((t1 - t0))" -v hz="$HZ" \
-      -v bytes="$bytes" -v series="$series" -v rss="$rss" '
+      -v bytes="$bytes" -v series="$series" -v rss="$rss" -v load="$load" '
     { v[NR] = $1 * 1000 }
     END {
       p50 = v[int(n * 0.50 + 0.5)]; p99 = v[int(n * 0.99 + 0.5)]
-      printf "%-28s p50 %7.1f ms  p99 %7.1f ms  cpu/scrape %6.1f ms  series %6d  body %6.1f MiB  rss %4d MiB\n",
-        label, p50, p99, d * 1000.0 / hz / n, series, bytes / 1048576, rss / 1024
+      printf "%-26s min %6.1f  p50 %6.1f  p99 %6.1f ms  cpu/scrape %6.1f ms  series %6d  body %5.1f MiB  rss %4d MiB  load %s\n",
+        label, v[1], p50, p99, d * 1000.0 / hz / n, series, bytes / 1048576, rss / 1024, load
     }'
 }
 
-echo "host: $(nproc) cpus, $(uname -r); java: $(java -version 2>&1 | head -1); JAVA_OPTS=$JAVA_OPTS; scrapes=$SCRAPES"
+echo "host: $(nproc) cpus, $(uname -r); java: $(java -version 2>&1 | head -1); JAVA_OPTS=$JAVA_OPTS; scrapes=$SCRAPES; nofile=$(ulimit -n)"
 for n in "${COUNTS[@]}"; do
   for v in v1 v2; do
     tree="$WORK/tree-$n-$v"

@@ -12,7 +12,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * GET /metrics/cadvisor: one fresh snapshot (shared with concurrent scrapes) rendered as Prometheus text 0.0.4,
- * the format the kubelet answers with; gzip when the scraper accepts it. A walk that fails still answers 200
+ * the format the kubelet answers with, streamed in chunks; gzip when the scraper accepts it. A walk that fails still answers 200
  * with container_scrape_error 1 and the machine families, as the kubelet does.
  */
 public final class CadvisorEndpoint implements HttpHandler {
@@ -22,12 +22,9 @@ public final class CadvisorEndpoint implements HttpHandler {
 
     private final ContainerSnapshots snapshots;
     private final CadvisorExposition exposition;
-    /**
-     * Bodies are several MiB at a few hundred containers; a fresh array per scrape would land in the old
-     * generation each time and cost full collections, so a couple of buffers are reused.
-     */
+    /** Render buffers (about 512 KiB each: the body streams out as it grows) reused across scrapes. */
     private final java.util.concurrent.ArrayBlockingQueue<TextBuffer> buffers = new java.util.concurrent.ArrayBlockingQueue<>(2);
-    private static final int KEEP_LIMIT = 64 << 20;
+    private static final int KEEP_LIMIT = 4 << 20;
 
     public CadvisorEndpoint(ContainerSnapshots snapshots, CadvisorExposition exposition) {
         this.snapshots = snapshots;
@@ -48,49 +45,39 @@ public final class CadvisorEndpoint implements HttpHandler {
         } else {
             failed = true;
         }
-        TextBuffer body = buffers.poll();
-        if (body == null) {
-            body = new TextBuffer(256 * 1024);
-        }
-        try {
-            exposition.render(snap, System.currentTimeMillis(), failed, body);
-            send(ex, body);
-        } finally {
-            if (body.capacity() <= KEEP_LIMIT) {
-                buffers.offer(body);
-            }
-        }
-    }
-
-    private void send(HttpExchange ex, TextBuffer body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        boolean gzip = accepts(ex.getRequestHeaders().getFirst("Accept-Encoding"));
         if (ex.getRequestMethod().equals("HEAD")) {
             ex.sendResponseHeaders(200, -1);
             ex.close();
             return;
         }
+        boolean gzip = accepts(ex.getRequestHeaders().getFirst("Accept-Encoding"));
         if (gzip) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream(body.size() / 8 + 1024);
-            try (OutputStream z = new GZIPOutputStream(buf, 16 * 1024) {
-                {
-                    def.setLevel(Deflater.BEST_SPEED);
-                }
-            }) {
-                body.writeTo(z);
-            }
             ex.getResponseHeaders().set("Content-Encoding", "gzip");
-            ex.sendResponseHeaders(200, buf.size());
-            try (OutputStream out = ex.getResponseBody()) {
-                buf.writeTo(out);
-            }
-        } else {
-            ex.sendResponseHeaders(200, body.size());
-            try (OutputStream out = ex.getResponseBody()) {
-                body.writeTo(out);
-            }
         }
-        ex.close();
+        TextBuffer body = buffers.poll();
+        if (body == null) {
+            body = new TextBuffer(2 * TextBuffer.FLUSH_AT);
+        }
+        // Streamed (chunked): at 1000 containers the body is ~25 MiB, which a small heap should not hold whole.
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream raw = ex.getResponseBody();
+             OutputStream out = gzip ? new GZIPOutputStream(raw, 64 * 1024) {
+                 {
+                     def.setLevel(Deflater.BEST_SPEED);
+                 }
+             } : raw) {
+            exposition.render(snap, System.currentTimeMillis(), failed, body.streamTo(out));
+            body.writeTo(out);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.debug("client went away during /metrics/cadvisor", "err", e.getCause().toString());
+        } finally {
+            body.reset().detach();
+            if (body.capacity() <= KEEP_LIMIT) {
+                buffers.offer(body);
+            }
+            ex.close();
+        }
     }
 
     static boolean accepts(String acceptEncoding) {

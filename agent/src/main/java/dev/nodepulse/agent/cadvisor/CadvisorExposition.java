@@ -46,6 +46,7 @@ final class CadvisorExposition {
     private final List<Family> families;
 
     /**
+     * @param machine  null when machine info could not be read: machine_scrape_error is then 1
      * @param pressure emit the container_pressure_* families (the kubelet's KubeletPSI gate; on by default
      *                 since 1.34); they still appear only for cgroups whose kernel offers PSI
      */
@@ -108,8 +109,9 @@ final class CadvisorExposition {
                 + "version, docker version, cadvisor version & cadvisor revision.\n");
         out.ascii("# TYPE cadvisor_version_info gauge\n");
         out.ascii("cadvisor_version_info{cadvisorRevision=\"\",cadvisorVersion=\"\",dockerVersion=\"\",kernelVersion=\"")
-                .bytes(TextBuffer.escapeLabel(machine.kernelVersion())).ascii("\",osVersion=\"")
-                .bytes(TextBuffer.escapeLabel(machine.osVersion())).ascii("\"} 1\n");
+                .bytes(TextBuffer.escapeLabel(machine == null ? "Unknown" : machine.kernelVersion()))
+                .ascii("\",osVersion=\"")
+                .bytes(TextBuffer.escapeLabel(machine == null ? "Unknown" : machine.osVersion())).ascii("\"} 1\n");
         for (Family f : families) {
             if (f.name().equals("container_scrape_error")) {
                 gauge(out, f.name(), f.help());
@@ -126,15 +128,14 @@ final class CadvisorExposition {
         int mark = out.size();
         out.ascii("# HELP ").ascii(f.name()).ch(' ').ascii(TextBuffer.escapeHelp(f.help())).ch('\n');
         out.ascii("# TYPE ").ascii(f.name()).ch(' ').ascii(f.type()).ch('\n');
-        int headerEnd = out.size();
         LabelOrder order = LabelOrder.of(f.extra());
         SampleWriter w = new SampleWriter(out, f, order, f.timestamped() ? ts : Long.MIN_VALUE, scrapeMillis);
         for (Row r : rows) {
             w.row = r;
             f.emitter().emit(r.s, w);
         }
-        if (out.size() == headerEnd) {
-            out.truncate(mark);
+        if (!w.wrote) {
+            out.truncate(mark); // nothing was flushed since the header: flushing waits for a first sample
         }
     }
 
@@ -172,6 +173,7 @@ final class CadvisorExposition {
         /** Extra label values repeat (devices, interfaces, ops): escape each once per render. */
         private final Map<String, byte[]> extraBytes = new java.util.HashMap<>();
         Row row;
+        boolean wrote;
 
         SampleWriter(TextBuffer out, Family f, LabelOrder order, long ts, long scrapeMillis) {
             this.out = out;
@@ -202,10 +204,17 @@ final class CadvisorExposition {
                 out.ch(' ').longValue(ts);
             }
             out.ch('\n');
+            wrote = true;
+            out.maybeFlush();
         }
     }
 
     private void writeMachine(TextBuffer out) {
+        if (machine == null) {
+            gauge(out, "machine_scrape_error", "1 if there was an error while getting machine metrics, 0 otherwise.");
+            out.ascii("machine_scrape_error 1\n");
+            return;
+        }
         byte[] labels = ("{boot_id=\"" + esc(machine.bootId()) + "\",machine_id=\"" + esc(machine.machineId())
                 + "\",system_uuid=\"" + esc(machine.systemUuid()) + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Map<String, Object[]> m = new LinkedHashMap<>();

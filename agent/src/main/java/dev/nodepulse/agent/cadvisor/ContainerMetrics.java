@@ -41,7 +41,16 @@ public final class ContainerMetrics implements AutoCloseable {
     }
 
     public static ContainerMetrics start(FlagValues f, HostPaths paths) throws IOException {
-        MachineInfo machine = new MachineInfoReader(paths).read();
+        if (!f.bool("cadvisor.enabled")) {
+            return new ContainerMetrics(null, null, null);
+        }
+        MachineInfo machine;
+        try {
+            machine = new MachineInfoReader(paths).read();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read machine info; machine_* families report machine_scrape_error 1", "err", e.toString());
+            machine = null;
+        }
         BlockDeviceNames devices;
         try {
             devices = BlockDeviceNames.read(paths);
@@ -49,9 +58,6 @@ public final class ContainerMetrics implements AutoCloseable {
             devices = BlockDeviceNames.empty();
         }
         CadvisorExposition exposition = new CadvisorExposition(machine, devices, f.bool("cadvisor.pressure"));
-        if (!f.bool("cadvisor.enabled")) {
-            return new ContainerMetrics(null, null, null);
-        }
         String cg = f.string("path.cgroupfs");
         Path cgroupfs = cg.isEmpty() ? paths.sys("fs", "cgroup") : Path.of(cg);
         CgroupLayout layout;

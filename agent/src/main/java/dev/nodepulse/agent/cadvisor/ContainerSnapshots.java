@@ -119,8 +119,15 @@ public final class ContainerSnapshots implements AutoCloseable {
                 CgroupSnapshot s = reader.read(new ReadOptions(slow, false, readlinkBudget));
                 latest = s;
                 mine.complete(s);
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
+                // Every waiter must be released whatever happened, even an Error: they are blocked on this future.
                 mine.completeExceptionally(e);
+                if (e instanceof Error err) {
+                    synchronized (lock) {
+                        inFlight = null;
+                    }
+                    throw err;
+                }
             } finally {
                 synchronized (lock) {
                     inFlight = null;
@@ -140,6 +147,9 @@ public final class ContainerSnapshots implements AutoCloseable {
             Throwable c = e.getCause();
             if (c instanceof IOException io) {
                 throw io;
+            }
+            if (c instanceof Error err) {
+                throw err;
             }
             throw new IOException(c.toString(), c);
         }

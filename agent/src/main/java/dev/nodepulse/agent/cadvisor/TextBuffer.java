@@ -15,15 +15,54 @@ final class TextBuffer {
 
     private byte[] buf;
     private int len;
+    /** Where full buffers go when streaming; null keeps everything in memory. */
+    private OutputStream sink;
+    private long flushed;
 
     TextBuffer(int initial) {
         buf = new byte[Math.max(1024, initial)];
     }
 
-    /** Empties the buffer, keeping its capacity for the next body. */
+    /** Empties the buffer, keeping its capacity and its sink. */
     TextBuffer reset() {
         len = 0;
+        flushed = 0;
         return this;
+    }
+
+    /** Stops streaming: the buffer keeps what is written from now on. */
+    TextBuffer detach() {
+        sink = null;
+        return this;
+    }
+
+    /** Streams to {@code out}: {@link #maybeFlush} hands over what was written once it passes {@link #FLUSH_AT}. */
+    TextBuffer streamTo(OutputStream out) {
+        this.sink = out;
+        return this;
+    }
+
+    static final int FLUSH_AT = 256 * 1024;
+
+    /**
+     * Sends the buffered text to the sink when it has grown past {@link #FLUSH_AT}, so a body of tens of MiB (1000
+     * containers) never sits in the heap whole. Callers only flush at points they will not truncate back past.
+     */
+    void maybeFlush() {
+        if (sink != null && len >= FLUSH_AT) {
+            try {
+                writeTo(sink);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            flushed += len;
+            len = 0;
+        }
+    }
+
+    /** Bytes written so far, flushed ones included. */
+    long total() {
+        return flushed + len;
     }
 
     int capacity() {
