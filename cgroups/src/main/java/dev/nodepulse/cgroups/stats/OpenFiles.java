@@ -58,8 +58,9 @@ public final class OpenFiles implements AutoCloseable {
             try {
                 return pread(e.channel());
             } catch (IOException gone) {
+                // The cgroup this fd was opened on is gone; one with the same path may exist now (a static pod
+                // restarted): open afresh once.
                 drop(byName, name, e);
-                throw new NoSuchFileException(dir.resolve(name).toString());
             }
         }
         Path file = dir.resolve(name);

@@ -84,6 +84,24 @@ class ParsersTest {
     }
 
     @Test
+    void keptFilesFollowTheirContentAndForgetRemovedCgroups(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        OpenFiles files = new OpenFiles(10);
+        java.nio.file.Files.writeString(dir.resolve("memory.current"), "100\n");
+        assertEquals("100\n", files.read("/a", dir, "memory.current"));
+        assertEquals(1, files.openCount());
+        java.nio.file.Files.writeString(dir.resolve("memory.current"), "2000\n");
+        assertEquals("2000\n", files.read("/a", dir, "memory.current"));
+        assertNull(files.read("/a", dir, "memory.peak"));
+        files.retain(java.util.Set.of());
+        assertEquals(0, files.openCount());
+        // With no budget left, files are read the ordinary way.
+        OpenFiles none = new OpenFiles(0);
+        assertEquals("2000\n", none.read("/a", dir, "memory.current"));
+        assertEquals(0, none.openCount());
+    }
+
+    @Test
     void absentCpuControllerIsNull() throws Exception {
         // A PSI file the kernel refuses to read (psi=0) is "not offered", not an error.
         assertNull(CgroupFiles.optional(new OpenFiles(10), java.nio.file.Path.of("/nonexistent-np"), "cpu.pressure", "/x"));
