@@ -20,7 +20,7 @@ RUN mvn -B -q -DskipTests package
 # ---- jre: only the modules the jars use (jdeps --print-module-deps, see DockerfileIT)
 FROM ${JDK_IMAGE} AS jre
 RUN jlink \
-      --add-modules java.base,java.desktop,java.logging,java.naming,java.sql,jdk.httpserver,jdk.unsupported \
+      --add-modules java.base,java.desktop,java.logging,java.naming,java.sql,jdk.httpserver,jdk.management,jdk.unsupported \
       --strip-debug --no-man-pages --no-header-files --compress=zip-6 \
       --output /opt/java
 
