@@ -20,13 +20,13 @@ public final class ApiStatus {
                 .name("reason").value(reason);
         if (detailsName != null || detailsGroup != null || detailsKind != null) {
             w.name("details").beginObject();
-            if (detailsName != null) {
+            if (detailsName != null && !detailsName.isEmpty()) {
                 w.name("name").value(detailsName);
             }
-            if (detailsGroup != null) {
+            if (detailsGroup != null && !detailsGroup.isEmpty()) {
                 w.name("group").value(detailsGroup);
             }
-            if (detailsKind != null) {
+            if (detailsKind != null && !detailsKind.isEmpty()) {
                 w.name("kind").value(detailsKind);
             }
             w.endObject();
@@ -47,6 +47,28 @@ public final class ApiStatus {
 
     public static ApiResponse unauthorized() {
         return failure(401, "Unauthorized", "Unauthorized", null, null, null);
+    }
+
+    /** The authorizer's denial, worded as k8s.io/apiserver's responsewriters.Forbidden. */
+    public static ApiResponse forbidden(RequestInfo info, String user, String reason) {
+        String msg;
+        if (!info.resourceRequest()) {
+            msg = "User \"" + user + "\" cannot " + info.verb() + " path \"" + info.path() + "\"";
+        } else {
+            String resource = info.subresource().isEmpty() ? info.resource() : info.resource() + "/" + info.subresource();
+            msg = "User \"" + user + "\" cannot " + info.verb() + " resource \"" + resource + "\" in API group \""
+                    + info.apiGroup() + "\"" + (info.namespace().isEmpty() ? " at the cluster scope"
+                    : " in the namespace \"" + info.namespace() + "\"");
+        }
+        if (reason != null && !reason.isEmpty()) {
+            msg = msg + ": " + reason;
+        }
+        String qualified = info.resource().isEmpty() ? "" : info.apiGroup().isEmpty() ? info.resource()
+                : info.resource() + "." + info.apiGroup();
+        String message = qualified.isEmpty() ? "forbidden: " + msg
+                : info.name().isEmpty() ? qualified + " is forbidden: " + msg
+                : qualified + " \"" + info.name() + "\" is forbidden: " + msg;
+        return failure(403, "Forbidden", message, info.name(), info.apiGroup(), info.resource());
     }
 
     public static ApiResponse internal(String message) {
