@@ -136,6 +136,10 @@ public final class Scraper {
 
     private void complete(ScrapeTarget t, byte[] body, Throwable err, long requestTime, long requestStart,
             AtomicInteger ok, AtomicInteger failed) {
+        if (pushed.recent(t.node())) {
+            // the agent started pushing while this request was out; its pushes win
+            return;
+        }
         NodeBatch batch = null;
         Throwable problem = err;
         if (problem == null) {
