@@ -19,16 +19,23 @@ public final class JsonObject {
 
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
-    private final String path;
+    private final JsonObject parent;
+    private final String key;
     private final Map<String, Object> fields;
 
-    JsonObject(String path, Map<String, Object> fields) {
-        this.path = path;
+    /** @param key this object's key in {@code parent} (with an [index] suffix inside arrays), or "$" at the top */
+    JsonObject(JsonObject parent, String key, Map<String, Object> fields) {
+        this.parent = parent;
+        this.key = key;
         this.fields = fields;
     }
 
+    /** Where this object sits, e.g. {@code $.pods[0].containers[1]}; computed only for error messages. */
     public String path() {
-        return path;
+        if (parent == null) {
+            return key;
+        }
+        return parent.path() + "." + key;
     }
 
     public Map<String, Object> fields() {
@@ -36,16 +43,22 @@ public final class JsonObject {
     }
 
     public Object get(String name) {
-        if (fields.containsKey(name)) {
-            return fields.get(name);
+        Object v = fields.get(name);
+        if (v != null || fields.containsKey(name)) {
+            return v;
         }
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
+        if (folded == null) {
+            folded = new java.util.HashMap<>(fields.size() * 2);
+            for (String k : fields.keySet()) {
+                folded.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), k);
             }
         }
-        return null;
+        String k = folded.get(name.toLowerCase(java.util.Locale.ROOT));
+        return k == null ? null : fields.get(k);
     }
+
+    /** Lower-cased key → key, built on the first miss, for Go's case-insensitive key matching. */
+    private Map<String, String> folded;
 
     public boolean has(String name) {
         return get(name) != null;
@@ -76,7 +89,7 @@ public final class JsonObject {
             Object item = list.get(i);
             if (item == null) {
                 // Go decodes null into a struct element as its zero value.
-                out.add(new JsonObject(path + "." + name + "[" + i + "]", new LinkedHashMap<>()));
+                out.add(new JsonObject(this, name + "[" + i + "]", new LinkedHashMap<>()));
             } else if (item instanceof JsonObject o) {
                 out.add(o);
             } else {
@@ -128,7 +141,7 @@ public final class JsonObject {
             try {
                 return Long.parseUnsignedLong(n.text());
             } catch (NumberFormatException e) {
-                throw new JsonException(path + "." + name + ": " + n.text() + " overflows uint64");
+                throw new JsonException(path() + "." + name + ": " + n.text() + " overflows uint64");
             }
         }
         throw mismatch(name, "an unsigned integer", v);
@@ -143,7 +156,7 @@ public final class JsonObject {
             try {
                 return Long.parseLong(n.text());
             } catch (NumberFormatException e) {
-                throw new JsonException(path + "." + name + ": " + n.text() + " overflows int64");
+                throw new JsonException(path() + "." + name + ": " + n.text() + " overflows int64");
             }
         }
         throw mismatch(name, "an integer", v);
@@ -174,16 +187,52 @@ public final class JsonObject {
         if (s == null) {
             return null;
         }
+        Instant fast = wholeSecondUtc(s);
+        if (fast != null) {
+            return fast.equals(GO_ZERO_TIME) ? null : fast;
+        }
         try {
             Instant t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             return t.equals(GO_ZERO_TIME) ? null : t;
         } catch (DateTimeParseException e) {
-            throw new JsonException(path + "." + name + ": \"" + s + "\" is not an RFC 3339 time");
+            throw new JsonException(path() + "." + name + ": \"" + s + "\" is not an RFC 3339 time");
         }
     }
 
+    /** The kubelet's own form, "2006-01-02T15:04:05Z", without the general parser; null for any other form. */
+    private static Instant wholeSecondUtc(String s) {
+        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86400 + hour * 3600L + minute * 60L + second);
+    }
+
+    private static int digits(String s, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     private JsonException mismatch(String name, String expected, Object found) {
-        return new JsonException(path + "." + name + ": expected " + expected + ", found " + kind(found));
+        return new JsonException(path() + "." + name + ": expected " + expected + ", found " + kind(found));
     }
 
     static String kind(Object v) {
@@ -207,6 +256,6 @@ public final class JsonObject {
 
     @Override
     public String toString() {
-        return path + fields;
+        return path() + fields;
     }
 }

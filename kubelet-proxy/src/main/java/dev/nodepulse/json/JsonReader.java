@@ -27,7 +27,7 @@ public final class JsonReader {
     public static Object parse(String json) throws JsonException {
         JsonReader r = new JsonReader(json);
         r.skipWhitespace();
-        Object v = r.value("$");
+        Object v = r.value(null, "$");
         r.skipWhitespace();
         if (r.pos != json.length()) {
             throw r.error("unexpected data after the top-level value");
@@ -44,16 +44,17 @@ public final class JsonReader {
         return o;
     }
 
-    private Object value(String path) throws JsonException {
+    /** One value; {@code parent} and {@code key} say where it sits, for error messages built only when needed. */
+    private Object value(JsonObject parent, String key) throws JsonException {
         if (pos >= in.length()) {
             throw error("unexpected end of input");
         }
         char c = in.charAt(pos);
         switch (c) {
             case '{':
-                return object(path);
+                return object(parent, key);
             case '[':
-                return array(path);
+                return array(parent, key);
             case '"':
                 return string();
             case 't':
@@ -73,15 +74,16 @@ public final class JsonReader {
         }
     }
 
-    private JsonObject object(String path) throws JsonException {
+    private JsonObject object(JsonObject parent, String key) throws JsonException {
         enter();
         pos++;
         Map<String, Object> fields = new LinkedHashMap<>();
+        JsonObject self = new JsonObject(parent, key, fields);
         skipWhitespace();
         if (peek() == '}') {
             pos++;
             depth--;
-            return new JsonObject(path, fields);
+            return self;
         }
         while (true) {
             skipWhitespace();
@@ -93,7 +95,7 @@ public final class JsonReader {
             expect(':');
             skipWhitespace();
             // Go keeps the last of duplicate keys; so do we.
-            fields.put(name, value(path + "." + name));
+            fields.put(name, value(self, name));
             skipWhitespace();
             char c = next();
             if (c == '}') {
@@ -105,10 +107,10 @@ public final class JsonReader {
             }
         }
         depth--;
-        return new JsonObject(path, fields);
+        return self;
     }
 
-    private List<Object> array(String path) throws JsonException {
+    private List<Object> array(JsonObject parent, String key) throws JsonException {
         enter();
         pos++;
         List<Object> items = new ArrayList<>();
@@ -120,7 +122,7 @@ public final class JsonReader {
         }
         while (true) {
             skipWhitespace();
-            items.add(value(path + "[" + items.size() + "]"));
+            items.add(value(parent, key + "[" + items.size() + "]"));
             skipWhitespace();
             char c = next();
             if (c == ']') {

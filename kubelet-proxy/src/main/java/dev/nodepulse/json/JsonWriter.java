@@ -23,6 +23,9 @@ public final class JsonWriter {
     private boolean[] hasElement = new boolean[16];
     private int depth;
     private boolean afterName;
+    /** Documents repeat a handful of sample times; format each second once. */
+    private long lastSecond = Long.MIN_VALUE;
+    private String lastTime;
 
     public JsonWriter(StringBuilder out, boolean pretty) {
         this.out = out;
@@ -101,7 +104,12 @@ public final class JsonWriter {
         if (t == null) {
             out.append("null");
         } else {
-            out.append('"').append(RFC3339_SECONDS.format(t.truncatedTo(ChronoUnit.SECONDS))).append('"');
+            long second = t.getEpochSecond();
+            if (second != lastSecond) {
+                lastSecond = second;
+                lastTime = RFC3339_SECONDS.format(t.truncatedTo(ChronoUnit.SECONDS));
+            }
+            out.append('"').append(lastTime).append('"');
         }
         return this;
     }

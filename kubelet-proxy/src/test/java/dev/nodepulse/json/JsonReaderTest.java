@@ -52,8 +52,12 @@ class JsonReaderTest {
         assertThrows(JsonException.class, () -> cpu.unsigned("f"));
         assertThrows(JsonException.class, () -> cpu.unsigned("big"));
         assertThrows(JsonException.class, () -> o.objects("node"));
-        JsonObject bad = JsonReader.parseObject("{\"t\":\"yesterday\"}");
+        JsonObject bad = JsonReader.parseObject("{\"t\":\"yesterday\",\"feb30\":\"2020-02-30T00:00:00Z\","
+                + "\"leap\":\"2020-02-29T23:59:59Z\",\"h24\":\"2020-01-01T24:00:00Z\"}");
         assertThrows(JsonException.class, () -> bad.time("t"));
+        assertThrows(JsonException.class, () -> bad.time("feb30"));
+        assertThrows(JsonException.class, () -> bad.time("h24"));
+        assertEquals(Instant.parse("2020-02-29T23:59:59Z"), bad.time("leap"));
     }
 
     @Test

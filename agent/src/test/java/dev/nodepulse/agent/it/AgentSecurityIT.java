@@ -71,6 +71,14 @@ class AgentSecurityIT {
     }
 
     @Test
+    void kubeAuthWithoutAnyApiServerCredentialsStopsTheStart() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("KUBERNETES_SERVICE_HOST") == null, "running in a pod");
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> AgentProcess.start(List.of("--web.kube-auth")));
+        assertTrue(e.getMessage().contains("exited with 1") && e.getMessage().contains("not running in a pod"), e.getMessage());
+    }
+
+    @Test
     void kubeAuthEndToEndWithAGeneratedCertificate() throws Exception {
         try (FakeKubeApiServer api = new FakeKubeApiServer()) {
             api.user("allowed", new FakeKubeApiServer.User("system:serviceaccount:kube-system:metrics-server", "u1",

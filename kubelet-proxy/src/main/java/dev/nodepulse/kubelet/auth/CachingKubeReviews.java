@@ -59,7 +59,7 @@ public final class CachingKubeReviews implements KubeReviews {
 
     @Override
     public Decision review(UserInfo user, NodeRequestAttributes a) throws Exception {
-        String key = user.name() + "\u0000" + user.uid() + "\u0000" + user.groups() + "\u0000" + user.extra() + "\u0000"
+        String key = user.name() + "\u0000" + user.uid() + "\u0000" + user.groups() + "\u0000" + new java.util.TreeMap<>(user.extra()) + "\u0000"
                 + a.verb() + "\u0000" + a.subresource() + "\u0000" + a.nodeName();
         Decision cached = get(decisions, key);
         if (cached != null) {

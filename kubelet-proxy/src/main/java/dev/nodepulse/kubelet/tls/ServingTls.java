@@ -314,6 +314,19 @@ public final class ServingTls extends HttpsConfigurator {
             }
         }
 
+        /** IP SANs compare as addresses: Go writes "::1" where the JDK reports "0:0:0:0:0:0:0:1". */
+        private static boolean sameAddress(String a, String b) {
+            if (!a.contains(":") || !b.contains(":") || !a.matches("[0-9A-Fa-f:.]+") || !b.matches("[0-9A-Fa-f:.]+")) {
+                return false;
+            }
+            try {
+                // Literal addresses only (checked above), so no name is ever looked up.
+                return java.net.InetAddress.getByName(a).equals(java.net.InetAddress.getByName(b));
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+
         /** exporter-toolkit's client_allowed_sans: DNS, e-mail, IP and URI SANs, one must be listed. */
         private static void checkSans(X509Certificate cert, List<String> allowed) throws CertificateException {
             List<String> found = new ArrayList<>();
@@ -331,8 +344,10 @@ public final class ServingTls extends HttpsConfigurator {
                 throw new CertificateException("error parsing client certificate: " + e.getMessage());
             }
             for (String f : found) {
-                if (allowed.contains(f)) {
-                    return;
+                for (String a : allowed) {
+                    if (a.equals(f) || sameAddress(a, f)) {
+                        return;
+                    }
                 }
             }
             throw new CertificateException("could not find allowed SANs in client cert, found: " + allowed);

@@ -216,6 +216,35 @@ class WebConfigTest {
         }
     }
 
+    @Test
+    void clientAllowedSansMatchAddressesAsGoWritesThem() throws Exception {
+        PemFiles.KeyPair ca = TestPki.ca("test-ca");
+        PemFiles.KeyPair server = TestPki.issue(ca, "server", List.of(), KeyPurposeId.id_kp_serverAuth, List.of("127.0.0.1"));
+        PemFiles.KeyPair listed = TestPki.issue(ca, "a", List.of(), KeyPurposeId.id_kp_clientAuth, List.of("::1"));
+        PemFiles.KeyPair unlisted = TestPki.issue(ca, "b", List.of(), KeyPurposeId.id_kp_clientAuth, List.of("127.0.0.2"));
+        Files.writeString(dir.resolve("server.crt"), PemFiles.toPem("CERTIFICATE", server.chain().get(0).getEncoded()));
+        Files.writeString(dir.resolve("server.key"), PemFiles.toPem("PRIVATE KEY", server.key().getEncoded()));
+        Files.writeString(dir.resolve("ca.crt"), PemFiles.toPem("CERTIFICATE", ca.chain().get(0).getEncoded()));
+        Path file = dir.resolve("web.yml");
+        Files.writeString(file, "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n"
+                + "  client_ca_file: ca.crt\n  client_auth_type: RequireAndVerifyClientCert\n"
+                + "  client_allowed_sans: [\"::1\"]\n");
+        ServingSecurity security = ServingSecurity.configure(new ServingOptions(file, null, null, false, null, null, null));
+        HttpServer s = security.createServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        s.createContext("/", security.wrap(ex -> Responses.text(ex, 200, "ok")));
+        s.start();
+        try {
+            String url = "https://127.0.0.1:" + s.getAddress().getPort() + "/";
+            var caCert = ca.chain().get(0);
+            assertEquals(200, TlsClients.get(TlsClients.client(caCert, listed.key(), listed.chain()), url, Map.of())
+                    .statusCode());
+            assertThrows(Exception.class, () -> TlsClients.get(TlsClients.client(caCert, unlisted.key(), unlisted.chain()),
+                    url, Map.of()));
+        } finally {
+            s.stop(0);
+        }
+    }
+
     private void assertError(String fragment, String yaml) {
         WebConfigException e = assertThrows(WebConfigException.class, () -> WebConfigParser.parse(yaml, dir), yaml);
         assertTrue(e.getMessage().contains(fragment), e.getMessage());

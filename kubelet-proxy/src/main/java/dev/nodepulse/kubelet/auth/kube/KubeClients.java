@@ -18,7 +18,14 @@ public final class KubeClients {
     public static ApiClient apiClient(KubeClientOptions options) throws IOException {
         ApiClient client;
         if (options.kubeconfig() == null || options.kubeconfig().isEmpty()) {
-            client = ClientBuilder.cluster().build();
+            if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+                throw new IOException("no --kubeconfig given and not running in a pod (KUBERNETES_SERVICE_HOST is unset)");
+            }
+            try {
+                client = ClientBuilder.cluster().build();
+            } catch (IOException e) {
+                throw new IOException("in-cluster credentials unusable: " + e.getMessage(), e);
+            }
         } else {
             try (Reader r = new FileReader(options.kubeconfig(), StandardCharsets.UTF_8)) {
                 KubeConfig config = KubeConfig.loadKubeConfig(r);
