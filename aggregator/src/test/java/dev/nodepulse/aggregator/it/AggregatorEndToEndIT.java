@@ -79,6 +79,7 @@ class AggregatorEndToEndIT {
                 dir.resolve("agent-a.log"));
                 JarProcess b = new JarProcess(agentJar, List.of("--web.listen-address=127.0.0.1:" + pb, "--node-name=real-b"),
                         dir.resolve("agent-b.log"))) {
+            assertTrue(a.process.isAlive() && b.process.isAlive(), a.logText() + b.logText());
             int status = waitForStatus("http://127.0.0.1:" + pa + "/metrics/resource");
             assumeTrue(status == 200, "ASSUMPTION: the agent does not serve /metrics/resource yet (HTTP " + status
                     + "); it lands with h/kubelet phase 2. This test runs the real agents once it does.");
