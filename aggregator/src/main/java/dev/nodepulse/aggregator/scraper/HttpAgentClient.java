@@ -27,8 +27,11 @@ public final class HttpAgentClient implements AgentClient {
     private volatile long tokenReadAt;
 
     public HttpAgentClient(SSLContext ssl, Duration timeout, Path tokenFile, Executor executor) {
+        // No connectTimeout: with one set, JDK 17 keeps the connect timer event on each pooled connection, and through
+        // it the last exchange's receive buffers (about the body's size, ~100 KiB per agent). The request timeout
+        // bounds the connect as well.
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(java.net.ProxySelector.of(null)).executor(executor);
         if (ssl != null) {
             b.sslContext(ssl);
