@@ -8,7 +8,7 @@
 #   aggregator/bench/scale.sh NODES [PODS=110] [RESOLUTION_S=15] [CYCLES=6] [HEAP=auto]
 set -euo pipefail
 NODES=${1:?nodes}; PODS=${2:-110}; RES=${3:-15}; CYCLES=${4:-6}
-HEAP=${5:-$(( 64 + NODES * 100 / 1024 ))m}
+HEAP=${5:-$(( 64 + NODES * 170 / 1024 ))m}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$HERE/target/nodepulse-aggregator.jar
 TMP=$(mktemp -d)
