@@ -1,6 +1,8 @@
 package dev.nodepulse.agent;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.nodepulse.agent.cadvisor.ContainerMetrics;
+import dev.nodepulse.agent.cadvisor.ContainerSnapshots;
 import dev.nodepulse.agent.collector.Collector;
 import dev.nodepulse.agent.collector.CollectorCatalog;
 import dev.nodepulse.agent.collector.CollectorRunner;
@@ -43,12 +45,15 @@ public final class Agent implements AutoCloseable {
     private final List<HttpServer> servers;
     private final CollectorRunner runner;
     private final ExecutorService httpExecutor;
+    private final ContainerMetrics containers;
     private ResourcePusher pusher;
 
-    private Agent(List<HttpServer> servers, CollectorRunner runner, ExecutorService httpExecutor) {
+    private Agent(List<HttpServer> servers, CollectorRunner runner, ExecutorService httpExecutor,
+                  ContainerMetrics containers) {
         this.servers = servers;
         this.runner = runner;
         this.httpExecutor = httpExecutor;
+        this.containers = containers;
     }
 
     public static HostPaths hostPaths(FlagValues f) {
@@ -72,6 +77,11 @@ public final class Agent implements AutoCloseable {
         Router router = new Router();
         router.route(telemetryPath, "node_exporter-compatible node metrics (collect[] and exclude[] select collectors)",
                 new MetricsEndpoint(node, f.integer("web.max-requests"), f.duration("scrape.timeout")));
+        ContainerMetrics containers = ContainerMetrics.start(f, paths);
+        if (containers.endpoint() != null) {
+            router.route("/metrics/cadvisor", "kubelet-compatible container and machine metrics (cgroups)",
+                    containers.endpoint());
+        }
         router.route("/healthz", "liveness: answers ok while the process serves HTTP",
                 ex -> Responses.text(ex, 200, "ok\n"));
         if (!telemetryPath.equals("/")) {
@@ -105,11 +115,12 @@ public final class Agent implements AutoCloseable {
         } catch (IOException e) {
             servers.forEach(s -> s.stop(0));
             runner.close();
+            containers.close();
             httpExecutor.shutdownNow();
             throw new IOException("cannot listen: " + e.getMessage(), e);
         }
         LOG.info("Starting nodepulse agent", "version", BuildInfo.VERSION, "collectors", String.join(",", runner.names()));
-        Agent agent = new Agent(servers, runner, httpExecutor);
+        Agent agent = new Agent(servers, runner, httpExecutor, containers);
         agent.pusher = pusher;
         return agent;
     }
@@ -119,6 +130,11 @@ public final class Agent implements AutoCloseable {
         return servers.get(0).getAddress().getPort();
     }
 
+    /** The cgroup snapshots behind the container endpoints; null when cgroups are off or absent. */
+    public ContainerSnapshots containerSnapshots() {
+        return containers.snapshots();
+    }
+
     @Override
     public void close() {
         if (pusher != null) {
@@ -126,6 +142,7 @@ public final class Agent implements AutoCloseable {
         }
         servers.forEach(s -> s.stop(0));
         runner.close();
+        containers.close();
         httpExecutor.shutdownNow();
     }
 }
