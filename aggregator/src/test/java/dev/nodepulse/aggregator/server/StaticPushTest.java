@@ -52,6 +52,10 @@ class StaticPushTest {
             var pods = JsonReader.parseObject(notANode.get("/apis/metrics.k8s.io/v1beta1/namespaces/iot/pods").body());
             assertEquals("100m", pods.objects("items").get(0).objects("containers").get(0).object("usage").string("cpu"));
             assertTrue(notANode.get("/metrics").body().contains("nodepulse_aggregator_push_total{result=\"accepted\"} 2.0"));
+            // --anonymous-auth=false: no credentials is 401, except on the probes' paths
+            Http nobody = new Http(base, pki.serving, null);
+            assertEquals(401, nobody.get("/apis/metrics.k8s.io/v1beta1/nodes").statusCode());
+            assertEquals("ok", nobody.get("/livez").body());
         }
     }
 }
