@@ -11,6 +11,8 @@ import dev.nodepulse.agent.http.LandingPage;
 import dev.nodepulse.agent.http.ListenAddress;
 import dev.nodepulse.agent.http.MetricsEndpoint;
 import dev.nodepulse.agent.http.WebSecurityFlags;
+import dev.nodepulse.agent.push.PushFlags;
+import dev.nodepulse.agent.push.ResourcePusher;
 import dev.nodepulse.agent.self.BuildInfo;
 import dev.nodepulse.agent.self.HandlerMetrics;
 import dev.nodepulse.agent.self.ProcessMetrics;
@@ -44,6 +46,7 @@ public final class Agent implements AutoCloseable {
     private final CollectorRunner runner;
     private final ExecutorService httpExecutor;
     private final ContainerMetrics containers;
+    private ResourcePusher pusher;
 
     private Agent(List<HttpServer> servers, CollectorRunner runner, ExecutorService httpExecutor,
                   ContainerMetrics containers) {
@@ -86,6 +89,8 @@ public final class Agent implements AutoCloseable {
         }
 
         ServingSecurity security = WebSecurityFlags.configure(f, telemetryPath);
+        // The push source is the agent's /metrics/resource data; until that lands, --push.url is refused at start.
+        ResourcePusher pusher = PushFlags.start(f, NodeName.resolve(f.string("node-name"), System.getenv()), null);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor httpExecutor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -115,7 +120,9 @@ public final class Agent implements AutoCloseable {
             throw new IOException("cannot listen: " + e.getMessage(), e);
         }
         LOG.info("Starting nodepulse agent", "version", BuildInfo.VERSION, "collectors", String.join(",", runner.names()));
-        return new Agent(servers, runner, httpExecutor, containers);
+        Agent agent = new Agent(servers, runner, httpExecutor, containers);
+        agent.pusher = pusher;
+        return agent;
     }
 
     /** The port the first listener is bound to (tests bind port 0). */
@@ -130,6 +137,9 @@ public final class Agent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pusher != null) {
+            pusher.close();
+        }
         servers.forEach(s -> s.stop(0));
         runner.close();
         containers.close();
