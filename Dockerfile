@@ -1,10 +1,11 @@
 # syntax=docker/dockerfile:1.7
-# The nodepulse image: the node agent (default entrypoint).
+# One image, two programs: the node agent (the default entrypoint) and the metrics.k8s.io aggregator
+# (command: ["/opt/nodepulse/bin/nodepulse-aggregator"]).
 #
 #   docker build -t registry.example.com/nodepulse:0.1.0 .
 #
 # Checked by daemonset/src/test/java/dev/nodepulse/deploy/DockerfileIT.java: the files copied out of the build
-# stage exist after `mvn package`, the launcher below starts the jar with its JVM flags, and the jlink
+# stage exist after `mvn package`, the launchers below start the jars with their JVM flags, and the jlink
 # module list covers what jdeps finds in the jars.
 
 ARG JDK_IMAGE=eclipse-temurin:25-jdk
@@ -20,7 +21,7 @@ RUN mvn -B -q -DskipTests package
 # ---- jre: only the modules the jars use (jdeps --print-module-deps, see DockerfileIT)
 FROM ${JDK_IMAGE} AS jre
 RUN jlink \
-      --add-modules java.base,java.desktop,java.logging,java.naming,java.sql,jdk.httpserver,jdk.management,jdk.unsupported \
+      --add-modules java.base,java.desktop,java.logging,java.naming,java.net.http,java.sql,jdk.httpserver,jdk.management,jdk.unsupported \
       --strip-debug --no-man-pages --no-header-files --compress=zip-6 \
       --output /opt/java
 
@@ -30,6 +31,7 @@ RUN useradd --system --uid 65532 --user-group --no-create-home --home-dir /nonex
       --shell /usr/sbin/nologin nodepulse
 COPY --from=jre /opt/java /opt/java
 COPY --from=build /src/agent/target/nodepulse-agent.jar /opt/nodepulse/nodepulse-agent.jar
+COPY --from=build /src/aggregator/target/nodepulse-aggregator.jar /opt/nodepulse/nodepulse-aggregator.jar
 
 # JVM flags from the benchmark (bench/NodeBench RECOMMENDED_JVM_OPTS): Serial GC and a small fixed heap, C1
 # only, capped code cache and metaspace, no perf-data file. ExitOnOutOfMemoryError: a restart beats limping.
@@ -48,7 +50,23 @@ exec "${JAVA_HOME:-/opt/java}/bin/java" \
   -jar "${NODEPULSE_HOME:-/opt/nodepulse}/nodepulse-agent.jar" "$@"
 EOF
 
+# The aggregator's heap grows with the cluster (~0.6 MiB RSS per node at 110 pods/node: aggregator/README.md and
+# the notes in daemonset/aggregator), so it is a share of the container's memory limit rather than fixed:
+# raise the limit and the heap follows. C1 only and a capped metaspace (the Kubernetes client's classes take
+# ~25 MiB of it); direct buffers capped, so that the limit bounds everything the JVM may commit.
+COPY --chmod=0755 <<'EOF' /opt/nodepulse/bin/nodepulse-aggregator
+#!/bin/sh
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+exec "${JAVA_HOME:-/opt/java}/bin/java" \
+  -XX:+UseSerialGC -XX:MaxRAMPercentage=50 \
+  -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
+  -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=64m -XX:MaxDirectMemorySize=16m \
+  -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError \
+  $JAVA_OPTS \
+  -jar "${NODEPULSE_HOME:-/opt/nodepulse}/nodepulse-aggregator.jar" "$@"
+EOF
+
 ENV JAVA_HOME=/opt/java NODEPULSE_HOME=/opt/nodepulse
 USER 65532:65532
-EXPOSE 9100
+EXPOSE 9100 10250
 ENTRYPOINT ["/opt/nodepulse/bin/nodepulse-agent"]

@@ -249,7 +249,11 @@ class AgentManifestIT {
 
     /** The JVM flags the container runs with: the launcher's, then JAVA_OPTS from the container env (later wins). */
     static List<String> launcherJvmOptions(V1Container c) {
-        List<String> opts = new ArrayList<>(JvmBudget.optionsIn(dockerfile().heredocAt(ImagePaths.AGENT_LAUNCHER)));
+        return launcherJvmOptions(c, ImagePaths.AGENT_LAUNCHER);
+    }
+
+    static List<String> launcherJvmOptions(V1Container c, String launcher) {
+        List<String> opts = new ArrayList<>(JvmBudget.optionsIn(dockerfile().heredocAt(launcher)));
         env(c, "JAVA_OPTS").ifPresent(v -> opts.addAll(List.of(v.trim().split("\\s+"))));
         return opts;
     }

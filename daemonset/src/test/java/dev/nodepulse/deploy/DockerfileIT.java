@@ -56,7 +56,8 @@ class DockerfileIT {
                 dockerfile.stage(c.from()); // a stage of this Dockerfile, not an outside image
             }
         }
-        assertTrue(checked.contains("agent/target/nodepulse-agent.jar"), "the image takes the agent jar: " + checked);
+        assertTrue(checked.containsAll(List.of("agent/target/nodepulse-agent.jar", "aggregator/target/nodepulse-aggregator.jar")),
+                "the image takes both jars: " + checked);
     }
 
     @Test
@@ -88,6 +89,20 @@ class DockerfileIT {
     }
 
     @Test
+    void aggregatorLauncherSizesTheHeapFromTheLimit() throws Exception {
+        String launcher = dockerfile.heredocAt(ImagePaths.AGGREGATOR_LAUNCHER);
+        assertTrue(launcher.startsWith("#!/bin/sh\n") && launcher.contains("exec ") && launcher.contains("\"$@\""), launcher);
+        assertTrue(launcher.contains("nodepulse-aggregator.jar"));
+        Optional<Path> jdk = Launcher.localJdk(dockerfile.jdkRelease());
+        assumeTrue(jdk.isPresent(), "no JDK " + dockerfile.jdkRelease() + " on this machine to run the launcher's JVM flags with");
+        JarCli.Run r = Launcher.of(dockerfile, ImagePaths.AGGREGATOR_LAUNCHER, jdk.get())
+                .run(List.of("--version"), Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("nodepulse-aggregator, version"), r.output());
+        assertTrue(r.output().contains("-XX:MaxRAMPercentage=50") && r.output().contains("-XX:+UseSerialGC"), r.output());
+    }
+
+    @Test
     void launcherStartsTheJarWithItsJvmFlags() throws Exception {
         Optional<Path> jdk = Launcher.localJdk(dockerfile.jdkRelease());
         assumeTrue(jdk.isPresent(), "no JDK " + dockerfile.jdkRelease() + " on this machine to run the launcher's JVM flags with");
@@ -114,7 +129,7 @@ class DockerfileIT {
     }
 
     @Test
-    void jlinkedRuntimeRunsTheAgent() throws Exception {
+    void jlinkedRuntimeRunsBothPrograms() throws Exception {
         Optional<Path> jdk = Launcher.localJdk(dockerfile.jdkRelease());
         assumeTrue(jdk.isPresent() && Files.isExecutable(jdk.get().resolve("bin/jlink")),
                 "no JDK " + dockerfile.jdkRelease() + " with jlink on this machine");
@@ -126,13 +141,19 @@ class DockerfileIT {
             JarCli.Run link = JarCli.exec(cmd, Map.of());
             assertEquals(0, link.exitCode(), "jlink: " + link.output());
             Launcher launcher = Launcher.of(dockerfile, ImagePaths.AGENT_LAUNCHER, runtime);
-            try (RunningAgent agent = RunningAgent.start(launcher, hostArgs(), Files.createTempDirectory("jna"))) {
+            Path tmp = runtime.getParent();
+            try (RunningAgent agent = RunningAgent.start(launcher, hostArgs(), Files.createDirectories(tmp.resolve("jna")));
+                    RunningAggregator agg = RunningAggregator.start(Launcher.of(dockerfile, ImagePaths.AGGREGATOR_LAUNCHER, runtime),
+                            List.of(), Files.createDirectories(tmp.resolve("certs")), List.of("n1=" + agent.baseUrl()), Map.of())) {
                 assertEquals(200, agent.get("/healthz").status());
                 RunningAgent.Response metrics = agent.get("/metrics");
                 assertEquals(200, metrics.status());
                 assertTrue(metrics.body().contains("node_filesystem_size_bytes"),
                         "the filesystem collector (JNA statfs, unpacked into -Djna.tmpdir) works on the jlinked runtime");
                 assertTrue(metrics.body().contains("node_scrape_collector_success{collector=\"cpu\"} 1"), "collectors run");
+                assertEquals(200, agent.get("/metrics/cadvisor").status(), "container metrics on the jlinked runtime");
+                assertEquals(200, agg.get("/livez").status(), "the aggregator serves HTTPS on the jlinked runtime");
+                assertEquals(200, agg.get("/apis/metrics.k8s.io/v1beta1").status());
             }
         } finally {
             deleteTree(runtime.getParent());

@@ -4,6 +4,7 @@ package dev.nodepulse.deploy;
 final class ImagePaths {
 
     static final String AGENT_LAUNCHER = "/opt/nodepulse/bin/nodepulse-agent";
+    static final String AGGREGATOR_LAUNCHER = "/opt/nodepulse/bin/nodepulse-aggregator";
 
     private ImagePaths() {}
 }

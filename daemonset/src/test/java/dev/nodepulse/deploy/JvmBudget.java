@@ -21,6 +21,14 @@ record JvmBudget(long heap, long metaspace, long codeCache, long direct, long ov
     }
 
     static JvmBudget of(List<String> options) {
+        return of(options, -1);
+    }
+
+    /**
+     * With {@code containerLimit} (bytes, or -1 for none) a heap given as -XX:MaxRAMPercentage is that share of
+     * the limit, as the JVM sizes it inside a container.
+     */
+    static JvmBudget of(List<String> options, long containerLimit) {
         Long heap = null;
         Long metaspace = null;
         Long code = null;
@@ -28,6 +36,8 @@ record JvmBudget(long heap, long metaspace, long codeCache, long direct, long ov
         for (String o : options) {
             if (o.startsWith("-Xmx")) {
                 heap = size(o.substring(4));
+            } else if (o.startsWith("-XX:MaxRAMPercentage=") && containerLimit > 0) {
+                heap = (long) (containerLimit * Double.parseDouble(o.substring(o.indexOf('=') + 1)) / 100);
             } else if (o.startsWith("-XX:MaxMetaspaceSize=")) {
                 metaspace = size(o.substring(o.indexOf('=') + 1));
             } else if (o.startsWith("-XX:ReservedCodeCacheSize=")) {
@@ -37,8 +47,8 @@ record JvmBudget(long heap, long metaspace, long codeCache, long direct, long ov
             }
         }
         if (heap == null || metaspace == null || code == null) {
-            throw new AssertionError("JVM flags leave memory unbounded (need -Xmx, -XX:MaxMetaspaceSize, "
-                    + "-XX:ReservedCodeCacheSize): " + options);
+            throw new AssertionError("JVM flags leave memory unbounded (need -Xmx or -XX:MaxRAMPercentage with a limit, "
+                    + "-XX:MaxMetaspaceSize, -XX:ReservedCodeCacheSize): " + options);
         }
         return new JvmBudget(heap, metaspace, code, direct == null ? heap : direct, OVERHEAD);
     }

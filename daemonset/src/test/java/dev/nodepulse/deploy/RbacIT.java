@@ -20,11 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RbacIT {
 
     static ApiCalls.Scan agentCalls;
+    static ApiCalls.Scan aggregatorCalls;
 
     @BeforeAll
     static void scan() throws Exception {
         agentCalls = ApiCalls.scan(Repo.agentJar());
+        aggregatorCalls = ApiCalls.scan(Repo.built("aggregator/target/nodepulse-aggregator.jar"));
         System.out.println("[rbac] agent jar API calls: " + agentCalls.calls());
+        System.out.println("[rbac] aggregator jar API calls: " + aggregatorCalls.calls());
     }
 
     static List<Kustomizations.Target> targets() {
@@ -34,6 +37,33 @@ class RbacIT {
     @Test
     void everyClientCallInTheJarsIsUnderstood() {
         assertTrue(agentCalls.unmapped().isEmpty(), "client-java calls the RBAC check cannot attribute: " + agentCalls.unmapped());
+        assertTrue(aggregatorCalls.unmapped().isEmpty(), "client-java calls the RBAC check cannot attribute: " + aggregatorCalls.unmapped());
+        assertFalse(aggregatorCalls.calls().isEmpty(), "the aggregator talks to the API server: the scan is broken");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void aggregatorHasEveryCallItMakes(Kustomizations.Target target) {
+        Manifest m = target.manifest();
+        if (m.all(io.kubernetes.client.openapi.models.V1Deployment.class).stream()
+                .noneMatch(d -> AggregatorManifestIT.NAME.equals(d.getMetadata().getName()))) {
+            return;
+        }
+        V1PodSpec spec = AggregatorManifestIT.podSpec(m);
+        String ns = m.one(io.kubernetes.client.openapi.models.V1Deployment.class, AggregatorManifestIT.NAME).getMetadata().getNamespace();
+        String sa = spec.getServiceAccountName();
+        assertTrue(tokenMounted(spec, m.one(V1ServiceAccount.class, sa)), "the aggregator needs its token");
+        List<Rbac.Request> needed = new ArrayList<>();
+        for (ApiCalls.Call c : aggregatorCalls.calls()) {
+            needed.add(new Rbac.Request(c.verb(), c.group(), c.resource(), c.namespace(), c.name()));
+        }
+        // Not a call it makes, a permission it is checked for: agents with kube auth authorize its scrapes of
+        // /metrics/resource as the kubelet does, get nodes/metrics.
+        List<String> agentArgs = PodSpecs.expandedArgs(PodSpecs.container(AgentManifestIT.podSpec(m), AgentManifestIT.CONTAINER));
+        if (PodSpecs.hasBoolFlag(agentArgs, "web.kube-auth")) {
+            needed.add(new Rbac.Request("get", "", "nodes/metrics", null, null));
+        }
+        assertEquals(List.of(), new Rbac(m).denied(ns, sa, needed), target.name() + ": the aggregator's service account lacks");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -78,6 +78,11 @@ final class RunningAgent implements AutoCloseable {
         return get(path, Map.of());
     }
 
+    /** scheme://127.0.0.1:port, as --static-node takes it. */
+    String baseUrl() {
+        return (https ? "https" : "http") + "://127.0.0.1:" + port;
+    }
+
     /**
      * GET over the agent's scheme. HTTPS does not verify the agent's self-signed certificate, as the kubelet's
      * probes and a ServiceMonitor with insecureSkipVerify do not.
@@ -99,7 +104,7 @@ final class RunningAgent implements AutoCloseable {
         return new Response(status, body);
     }
 
-    private static final javax.net.ssl.SSLContext TRUST_ALL = trustAll();
+    static final javax.net.ssl.SSLContext TRUST_ALL = trustAll();
 
     private static javax.net.ssl.SSLContext trustAll() {
         try {
