@@ -154,8 +154,10 @@ public final class CollectorRunner implements AutoCloseable {
             LOG.error("collector failed", "name", name, "duration_seconds", elapsed(start), "err", err);
             outcome = new Outcome(name, safeBuild(sink), elapsed(start), err, false);
         }
-        flight.result.complete(outcome);
+        // Leave the in-flight table before waking the waiters: a scrape they start next must read afresh,
+        // not join this finished flight.
         inFlight.remove(name, flight);
+        flight.result.complete(outcome);
         flight.releasePermit();
     }
 

@@ -22,6 +22,7 @@ public final class EnabledCollectors {
             flags.add(Flag.bool("collector." + spec.name(), spec.enabledByDefault(),
                     "Enable the " + spec.name() + " collector."));
             flags.addAll(spec.options());
+            spec.aliases().forEach(flags::alias);
         }
     }
 
