@@ -99,7 +99,7 @@ class NodeExporterComparisonIT {
 
     /** Known, deliberate differences between node_exporter 1.5.0 and the agent (v1.12.1 behaviour). */
     static ExporterComparison.Rules rules() {
-        return new ExporterComparison.Rules()
+        ExporterComparison.Rules rules = new ExporterComparison.Rules()
                 .ignore("go_.*", "node_exporter's Go runtime; the agent has no Go runtime")
                 .ignore("process_.*", "each exporter's own process, not the host")
                 .check(ExporterComparison.Check.LABELS_ONLY, "requests each exporter has served, not the host",
@@ -136,9 +136,14 @@ class NodeExporterComparisonIT {
                         "1.5.0 published every /proc/meminfo line; v1.12.1 publishes only the fields procfs names "
                                 + "(no Balloon, FileHugePages, FilePmdMapped, Hugetlb, KReclaimable, SecPageTables, ...)")
                 .agentOnlyLabel("node_exporter_build_info", "tags", "the Go build tags label was added after 1.5.0")
-                .agentOnlyLabel("node_disk_info", "rotational", "added in node_exporter 1.6")
-                .agentOnlyLabel("node_network_info", "adminstate", "added in node_exporter 1.7")
-                .agentOnlyLabel("node_nvme_info", "cntlid", "added after 1.5.0");
+                .agentOnlyLabel("node_disk_info", "rotational", "added in node_exporter 1.9")
+                .agentOnlyLabel("node_network_info", "adminstate", "added in node_exporter 1.6")
+                .agentOnlyLabel("node_nvme_info", "cntlid", "added in node_exporter 1.10");
+        for (String f : List.of("size_bytes", "free_bytes", "avail_bytes", "files", "files_free", "readonly",
+                "device_error")) {
+            rules.agentOnlyLabel("node_filesystem_" + f, "device_error", "added to every filesystem family in 1.8");
+        }
+        return rules;
     }
 
     @Test
