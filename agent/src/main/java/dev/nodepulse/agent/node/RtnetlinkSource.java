@@ -1,6 +1,6 @@
 package dev.nodepulse.agent.node;
 
-import dev.nodepulse.procfs.natives.NetlinkSocket;
+import dev.nodepulse.procfs.natives.RouteNetlinkDump;
 import dev.nodepulse.procfs.netlink.AddressMessage;
 import dev.nodepulse.procfs.netlink.LinkMessage;
 import dev.nodepulse.procfs.netlink.RtnetlinkParser;
@@ -21,13 +21,13 @@ interface RtnetlinkSource {
     RtnetlinkSource KERNEL = new RtnetlinkSource() {
         @Override
         public List<LinkMessage> links() throws IOException {
-            return RtnetlinkParser.links(NetlinkSocket.dump(RtnetlinkParser.RTM_GETLINK, RtnetlinkParser.linkRequest()));
+            return RtnetlinkParser.links(RouteNetlinkDump.dump(RtnetlinkParser.RTM_GETLINK, RtnetlinkParser.linkRequest()));
         }
 
         @Override
         public List<AddressMessage> addresses() throws IOException {
             return RtnetlinkParser.addresses(
-                    NetlinkSocket.dump(RtnetlinkParser.RTM_GETADDR, RtnetlinkParser.addressRequest()));
+                    RouteNetlinkDump.dump(RtnetlinkParser.RTM_GETADDR, RtnetlinkParser.addressRequest()));
         }
     };
 }

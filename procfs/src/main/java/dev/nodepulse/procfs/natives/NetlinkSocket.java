@@ -2,122 +2,191 @@ package dev.nodepulse.procfs.natives;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One rtnetlink dump request (RTM_GETLINK, RTM_GETADDR) and its answer, over a NETLINK_ROUTE socket opened
- * for the call. The kernel answers for the network namespace of the calling process: with hostNetwork,
- * the host's. Interpreting the messages is {@code dev.nodepulse.procfs.netlink.RtnetlinkParser}'s job.
+ * A netlink socket for request/dump conversations with the kernel (rtnetlink, sock_diag, generic
+ * netlink), the interfaces node_exporter's qdisc, tcpstat, network_route and wifi collectors use. One
+ * request at a time; replies are returned as raw message payloads for the pure parsers in
+ * {@code dev.nodepulse.procfs.netlink}. A receive timeout bounds every read, so a kernel that never
+ * answers costs a scrape an error, not a hung thread.
  */
-public final class NetlinkSocket {
+public final class NetlinkSocket implements AutoCloseable {
+
+    public static final int NETLINK_ROUTE = 0;
+    public static final int NETLINK_SOCK_DIAG = 4;
+    public static final int NETLINK_GENERIC = 16;
+
+    public static final int NLM_F_REQUEST = 0x1;
+    public static final int NLM_F_MULTI = 0x2;
+    public static final int NLM_F_ACK = 0x4;
+    public static final int NLM_F_DUMP = 0x300;
+
+    static final int NLMSG_ERROR = 2;
+    static final int NLMSG_DONE = 3;
+    static final int HEADER = 16;
 
     private static final int AF_NETLINK = 16;
     private static final int SOCK_RAW = 3;
     private static final int SOCK_CLOEXEC = 0x80000;
-    private static final int NETLINK_ROUTE = 0;
     private static final int SOL_SOCKET = 1;
     private static final int SO_RCVTIMEO = 20;
-    private static final int EINTR = 4;
+    private static final int SO_RCVBUF = 8;
+    private static final int MSG_TRUNC = 0x20;
+    /** The kernel sends dump datagrams of at most 32 KiB; twice that leaves room. */
+    private static final int BUFFER = 64 * 1024;
 
-    private static final int NLMSG_HDRLEN = 16;
-    private static final int NLMSG_ERROR = 2;
-    private static final int NLMSG_DONE = 3;
-    private static final int NLM_F_REQUEST = 0x1;
-    private static final int NLM_F_DUMP = 0x300;
+    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() & 0x7fff_ffff));
 
-    /** A dump reply is cut into chunks the kernel sizes at most 32 KiB; this holds any one of them. */
-    private static final int RECEIVE_BUFFER = 64 * 1024;
-    /** A dump of the kernel's own tables never blocks long; this only guards against a lost reply. */
-    private static final long RECEIVE_TIMEOUT_SECONDS = 5;
+    /** One reply message: its netlink type and flags, and the payload after the 16-byte header. */
+    public record Message(int type, int flags, byte[] payload) {}
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() & 0x7fffffff));
+    private final int fd;
+    private final Memory buffer = new Memory(BUFFER);
 
-    private NetlinkSocket() {}
+    private NetlinkSocket(int fd) {
+        this.fd = fd;
+    }
 
-    /**
-     * Sends {@code type} with NLM_F_REQUEST|NLM_F_DUMP and {@code payload} (the family header, e.g. an
-     * ifinfomsg), and returns the reply messages up to, not including, NLMSG_DONE, headers included, in
-     * native byte order. An NLMSG_ERROR reply is an IOException with the errno's text.
-     */
-    public static byte[] dump(int type, byte[] payload) throws IOException {
-        SocketCalls c = SocketCalls.Holder.INSTANCE;
-        int fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+    /** Opens a socket of the protocol (NETLINK_ROUTE, ...); reads time out after {@code timeoutMillis}. */
+    public static NetlinkSocket open(int protocol, int timeoutMillis) throws IOException {
+        NetlinkLibC c = NetlinkLibC.Holder.INSTANCE;
+        int fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
         if (fd < 0) {
             throw new IOException("netlink socket: " + Errno.describe(Native.getLastError()));
         }
-        try (Memory buf = new Memory(RECEIVE_BUFFER)) {
-            setReceiveTimeout(c, fd);
-            int seq = SEQUENCE.incrementAndGet();
-            byte[] request = request(type, seq, payload);
-            long sent = c.send(fd, request, request.length, 0);
-            if (sent != request.length) {
-                throw new IOException("netlink send: " + (sent < 0 ? Errno.describe(Native.getLastError()) : "short write"));
+        NetlinkSocket s = new NetlinkSocket(fd);
+        try (Memory tv = new Memory(16)) {
+            tv.setLong(0, timeoutMillis / 1000);
+            tv.setLong(8, (timeoutMillis % 1000) * 1000L);
+            if (c.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv, 16) != 0) {
+                int errno = Native.getLastError();
+                s.close();
+                throw new IOException("netlink SO_RCVTIMEO: " + Errno.describe(errno));
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            while (true) {
-                long n = c.recv(fd, buf, RECEIVE_BUFFER, 0);
-                if (n < 0) {
-                    int errno = Native.getLastError();
-                    if (errno == EINTR) {
-                        continue;
-                    }
-                    throw new IOException("netlink receive: " + Errno.describe(errno));
-                }
-                byte[] chunk = buf.getByteArray(0, (int) n);
-                if (collect(chunk, seq, out)) {
-                    return out.toByteArray();
-                }
+        }
+        try (Memory size = new Memory(4)) {
+            // Best effort: a larger queue keeps big dumps from overrunning; the default works too.
+            size.setInt(0, 1 << 20);
+            c.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, 4);
+        }
+        return s;
+    }
+
+    /**
+     * Sends one request and collects the replies up to NLMSG_DONE (for dumps) or the single answer (or
+     * ACK). A NLMSG_ERROR with a non-zero code becomes a {@link NetlinkException} carrying the errno.
+     */
+    public List<Message> request(int type, int flags, byte[] payload) throws IOException {
+        int seq = SEQUENCE.incrementAndGet();
+        byte[] msg = encode(type, flags, seq, payload);
+        NetlinkLibC c = NetlinkLibC.Holder.INSTANCE;
+        try (Memory out = new Memory(msg.length)) {
+            out.write(0, msg, 0, msg.length);
+            long sent = c.sendto(fd, out, msg.length, 0, null, 0);
+            if (sent < 0) {
+                throw new IOException("netlink send: " + Errno.describe(Native.getLastError()));
             }
-        } finally {
-            c.close(fd);
+        }
+        boolean dump = (flags & NLM_F_DUMP) == NLM_F_DUMP;
+        List<Message> replies = new ArrayList<>();
+        while (true) {
+            // MSG_TRUNC makes recv return the datagram's real length, so a truncated one is detected.
+            long n = c.recv(fd, buffer, BUFFER, MSG_TRUNC);
+            if (n < 0) {
+                int errno = Native.getLastError();
+                throw new IOException("netlink receive: " + (errno == 11 ? "timed out" : Errno.describe(errno)));
+            }
+            if (n > BUFFER) {
+                throw new IOException("netlink receive: a " + n + "-byte message does not fit the buffer");
+            }
+            byte[] data = buffer.getByteArray(0, (int) n);
+            boolean finished = decode(data, seq, dump, replies);
+            if (finished) {
+                return replies;
+            }
         }
     }
 
-    static byte[] request(int type, int seq, byte[] payload) {
-        ByteBuffer b = ByteBuffer.allocate(NLMSG_HDRLEN + payload.length).order(ByteOrder.nativeOrder());
-        b.putInt(NLMSG_HDRLEN + payload.length).putShort((short) type).putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
-                .putInt(seq).putInt(0).put(payload);
+    /** The request bytes: nlmsghdr (length, type, flags, seq, port 0 = kernel) and the payload. */
+    static byte[] encode(int type, int flags, int seq, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER + payload.length).order(ByteOrder.nativeOrder());
+        b.putInt(HEADER + payload.length).putShort((short) type).putShort((short) flags).putInt(seq).putInt(0);
+        b.put(payload);
         return b.array();
     }
 
-    /** Appends the chunk's messages of this request to {@code out}; true once NLMSG_DONE was seen. */
-    static boolean collect(byte[] chunk, int seq, ByteArrayOutputStream out) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(chunk).order(ByteOrder.nativeOrder());
+    /**
+     * Adds the messages of one datagram that answer {@code seq} to {@code out}; true when the conversation
+     * is over (NLMSG_DONE, an error or ACK, or the single reply of a non-dump request).
+     */
+    static boolean decode(byte[] data, int seq, boolean dump, List<Message> out) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.nativeOrder());
         int off = 0;
-        while (off + NLMSG_HDRLEN <= chunk.length) {
+        while (off + HEADER <= data.length) {
             int len = b.getInt(off);
             int type = Short.toUnsignedInt(b.getShort(off + 4));
-            int msgSeq = b.getInt(off + 8);
-            if (len < NLMSG_HDRLEN || off + len > chunk.length) {
-                throw new IOException("netlink: malformed message of length " + len);
+            int flags = Short.toUnsignedInt(b.getShort(off + 6));
+            int mseq = b.getInt(off + 8);
+            if (len < HEADER || off + len > data.length) {
+                throw new IOException("netlink: truncated message (length " + len + ")");
             }
-            if (msgSeq == seq) {
-                if (type == NLMSG_DONE) {
-                    return true;
-                }
-                if (type == NLMSG_ERROR) {
-                    int err = len >= NLMSG_HDRLEN + 4 ? b.getInt(off + NLMSG_HDRLEN) : 0;
-                    if (err != 0) {
-                        throw new IOException("netlink: " + Errno.describe(-err));
+            byte[] payload = new byte[len - HEADER];
+            System.arraycopy(data, off + HEADER, payload, 0, payload.length);
+            off += align(len);
+            if (mseq != seq) {
+                continue; // a late answer to an earlier, timed-out request
+            }
+            if (type == NLMSG_DONE) {
+                if (payload.length >= 4) {
+                    int err = ByteBuffer.wrap(payload).order(ByteOrder.nativeOrder()).getInt(0);
+                    if (err < 0) {
+                        throw new NetlinkException(-err);
                     }
-                } else {
-                    out.write(chunk, off, len);
                 }
+                return true;
             }
-            off += (len + 3) & ~3;
+            if (type == NLMSG_ERROR) {
+                int err = payload.length >= 4 ? ByteBuffer.wrap(payload).order(ByteOrder.nativeOrder()).getInt(0) : 0;
+                if (err != 0) {
+                    throw new NetlinkException(-err);
+                }
+                return true;
+            }
+            out.add(new Message(type, flags, payload));
+            if (!dump && (flags & NLM_F_MULTI) == 0) {
+                return true;
+            }
         }
         return false;
     }
 
-    private static void setReceiveTimeout(SocketCalls c, int fd) {
-        try (Memory tv = new Memory(16)) {
-            tv.setLong(0, RECEIVE_TIMEOUT_SECONDS);
-            tv.setLong(8, 0);
-            c.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv, 16);
+    static int align(int len) {
+        return (len + 3) & ~3;
+    }
+
+    @Override
+    public void close() {
+        NetlinkLibC.Holder.INSTANCE.close(fd);
+        buffer.close();
+    }
+
+    /** The kernel refused a request; {@code errno} says why (ENOENT for an unknown generic family, ...). */
+    public static final class NetlinkException extends IOException {
+        private final int errno;
+
+        public NetlinkException(int errno) {
+            super("netlink: " + Errno.describe(errno));
+            this.errno = errno;
+        }
+
+        public int errno() {
+            return errno;
         }
     }
 }

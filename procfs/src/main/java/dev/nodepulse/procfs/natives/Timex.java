@@ -20,13 +20,14 @@ public final class Timex {
 
     private Timex() {}
 
+    /** Throws {@link ErrnoException} when the call fails (seccomp profiles may refuse it with EPERM). */
     public static Result adjtimex() throws IOException {
         try (Memory buf = new Memory(256)) {
             buf.clear();
             int state = LibC.Holder.INSTANCE.adjtimex(buf);
             if (state < 0) {
                 int errno = Native.getLastError();
-                throw new IOException("adjtimex: " + Errno.describe(errno));
+                throw new ErrnoException("adjtimex", errno);
             }
             return new Result(state, buf.getLong(8), buf.getLong(16), buf.getLong(24), buf.getLong(32),
                     buf.getInt(40), buf.getLong(48), buf.getLong(56), buf.getLong(64), buf.getLong(88),

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.natives.NetlinkSocket;
+import dev.nodepulse.procfs.natives.RouteNetlinkDump;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,7 +152,7 @@ class RtnetlinkParserTest {
         long before = Long.parseLong(Files.readString(net).strip());
         List<LinkMessage> links;
         try {
-            links = RtnetlinkParser.links(NetlinkSocket.dump(RtnetlinkParser.RTM_GETLINK, RtnetlinkParser.linkRequest()));
+            links = RtnetlinkParser.links(RouteNetlinkDump.dump(RtnetlinkParser.RTM_GETLINK, RtnetlinkParser.linkRequest()));
         } catch (java.io.IOException e) {
             assumeTrue(false, "netlink not permitted here: " + e.getMessage());
             return;
@@ -173,7 +173,7 @@ class RtnetlinkParserTest {
         assertEquals(Long.parseLong(Files.readString(Path.of("/sys/class/net/lo/ifindex")).strip()), lo.index());
 
         List<AddressMessage> addrs = RtnetlinkParser.addresses(
-                NetlinkSocket.dump(RtnetlinkParser.RTM_GETADDR, RtnetlinkParser.addressRequest()));
+                RouteNetlinkDump.dump(RtnetlinkParser.RTM_GETADDR, RtnetlinkParser.addressRequest()));
         assertTrue(addrs.stream().anyMatch(a -> a.index() == lo.index() && a.address().isLoopbackAddress()),
                 "lo has a loopback address: " + addrs);
     }
