@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import dev.nodepulse.metrics.MetricFamilies;
+import dev.nodepulse.metrics.TextExposition;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +31,19 @@ public final class Exposition {
     }
 
     public static void write(HttpExchange ex, MetricSnapshots snapshots) throws IOException {
+        write(ex, (writer, out, escaping) -> writer.write(out, snapshots, escaping));
+    }
+
+    /** The same for families written straight from collectors' sinks (identical bytes, see TextExposition). */
+    public static void write(HttpExchange ex, MetricFamilies families) throws IOException {
+        write(ex, (writer, out, escaping) -> TextExposition.write(out, families, writer, escaping));
+    }
+
+    private interface Body {
+        void write(ExpositionFormatWriter writer, OutputStream out, EscapingScheme escaping) throws IOException;
+    }
+
+    private static void write(HttpExchange ex, Body body) throws IOException {
         String accept = ex.getRequestHeaders().getFirst("Accept");
         ExpositionFormatWriter writer = FORMATS.findWriter(accept);
         EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);
@@ -37,7 +52,7 @@ public final class Exposition {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(64 * 1024);
         try {
             OutputStream target = gzip ? new FastGzip(buf) : buf;
-            writer.write(target, snapshots, escaping);
+            body.write(writer, target, escaping);
             target.close();
         } catch (IOException | RuntimeException e) {
             throw new EncodingException(e);

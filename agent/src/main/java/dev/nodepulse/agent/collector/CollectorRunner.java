@@ -184,7 +184,7 @@ public final class CollectorRunner implements AutoCloseable {
     }
 
     private static Outcome notStarted(String name) {
-        return new Outcome(name, List.of(), 0, "not started: the scrape deadline passed while other collectors ran", false);
+        return new Outcome(name, null, 0, "not started: the scrape deadline passed while other collectors ran", false);
     }
 
     private Outcome await(String name, CompletableFuture<Outcome> future, long deadline, Duration timeout) {
@@ -198,9 +198,9 @@ public final class CollectorRunner implements AutoCloseable {
             return o;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(name, List.of(), (System.nanoTime() - start) / 1e9, "interrupted", false);
+            return new Outcome(name, null, (System.nanoTime() - start) / 1e9, "interrupted", false);
         } catch (ExecutionException e) {
-            return new Outcome(name, List.of(), (System.nanoTime() - start) / 1e9, String.valueOf(e.getCause()), false);
+            return new Outcome(name, null, (System.nanoTime() - start) / 1e9, String.valueOf(e.getCause()), false);
         }
     }
 
@@ -210,28 +210,21 @@ public final class CollectorRunner implements AutoCloseable {
         Outcome outcome;
         try {
             collector.update(sink);
-            outcome = new Outcome(name, sink.build(), elapsed(start), null, false);
+            // No snapshots here: the exposition is written from the sink (see MetricFamilies, TextExposition).
+            outcome = new Outcome(name, sink, elapsed(start), null, false);
         } catch (NoDataException e) {
             LOG.debug("collector returned no data", "name", name, "duration_seconds", elapsed(start), "err", e.getMessage());
-            outcome = new Outcome(name, safeBuild(sink), elapsed(start), e.getMessage(), true);
+            outcome = new Outcome(name, sink, elapsed(start), e.getMessage(), true);
         } catch (Throwable e) {
             String err = describe(e);
             LOG.error("collector failed", "name", name, "duration_seconds", elapsed(start), "err", err);
-            outcome = new Outcome(name, safeBuild(sink), elapsed(start), err, false);
+            outcome = new Outcome(name, sink, elapsed(start), err, false);
         }
         // Leave the in-flight table before waking the waiters: a scrape they start next must read afresh,
         // not join this finished flight.
         inFlight.remove(name, flight);
         flight.result.complete(outcome);
         flight.releasePermit();
-    }
-
-    private static List<io.prometheus.metrics.model.snapshots.MetricSnapshot> safeBuild(MetricSink sink) {
-        try {
-            return sink.build();
-        } catch (RuntimeException e) {
-            return List.of();
-        }
     }
 
     private static String describe(Throwable e) {

@@ -1,6 +1,7 @@
 package dev.nodepulse.bench.jmh;
 
 import dev.nodepulse.metrics.Family;
+import dev.nodepulse.metrics.MetricFamilies;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.metrics.MetricType;
 import dev.nodepulse.metrics.SnapshotMerger;
@@ -46,17 +47,25 @@ public class FullNodeExpositionBenchmark {
             double[] values) {}
 
     private List<RawFamily> raw;
+    private MetricFamilies families;
     private MetricSnapshots snapshots;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         raw = parse(Files.readString(fixture()));
+        families = families();
         snapshots = build();
         System.out.println("\n[full node] " + snapshots.size() + " families, "
                 + snapshots.stream().mapToInt(s -> s.getDataPoints().size()).sum() + " samples");
     }
 
-    /** Collector-side work once the values are read: MetricSink families, client_java snapshots, merging. */
+    /** Filling MetricSink families and grouping them: what the agent does before writing. */
+    @Benchmark
+    public MetricFamilies buildFamilies() {
+        return families();
+    }
+
+    /** The previous pipeline: the same families as client_java snapshots, merged. */
     @Benchmark
     public MetricSnapshots buildSnapshots() {
         return build();
@@ -64,17 +73,34 @@ public class FullNodeExpositionBenchmark {
 
     @Benchmark
     public int encodePrometheusText() throws IOException {
-        return ScrapePathBenchmark.encode(FORMATS.getPrometheusTextFormatWriter(), snapshots, false);
+        return ScrapePathBenchmark.encode(FORMATS.getPrometheusTextFormatWriter(), families, false);
     }
 
     @Benchmark
     public int encodeOpenMetrics() throws IOException {
-        return ScrapePathBenchmark.encode(FORMATS.getOpenMetricsTextFormatWriter(), snapshots, false);
+        return ScrapePathBenchmark.encode(FORMATS.getOpenMetricsTextFormatWriter(), families, false);
     }
 
     @Benchmark
     public int encodeOpenMetricsGzip() throws IOException {
-        return ScrapePathBenchmark.encode(FORMATS.getOpenMetricsTextFormatWriter(), snapshots, true);
+        return ScrapePathBenchmark.encode(FORMATS.getOpenMetricsTextFormatWriter(), families, true);
+    }
+
+    /** The previous pipeline's encoding: client_java's writer over the snapshots. */
+    @Benchmark
+    public int encodeOpenMetricsClientJava() throws IOException {
+        return ScrapePathBenchmark.encode(FORMATS.getOpenMetricsTextFormatWriter(), snapshots, false);
+    }
+
+    private MetricFamilies families() {
+        MetricSink sink = new MetricSink();
+        for (RawFamily f : raw) {
+            Family fam = sink.family(f.name(), f.help(), f.type(), f.labelNames());
+            for (int i = 0; i < f.values().length; i++) {
+                fam.add(f.values()[i], f.labelValues().get(i));
+            }
+        }
+        return MetricFamilies.builder().add(sink).build();
     }
 
     private MetricSnapshots build() {

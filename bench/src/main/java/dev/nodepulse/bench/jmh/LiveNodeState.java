@@ -10,6 +10,7 @@ import dev.nodepulse.agent.collector.EnabledCollectors;
 import dev.nodepulse.agent.self.HandlerMetrics;
 import dev.nodepulse.agent.self.ProcessMetrics;
 import dev.nodepulse.cli.FlagValues;
+import dev.nodepulse.metrics.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,8 @@ public class LiveNodeState {
     CollectorRunner runner;
     NodeMetrics node;
     List<String> names;
-    /** One scrape's snapshots, for the encoding benchmarks. */
+    /** One scrape's families, for the encoding benchmarks; and the same as client_java snapshots. */
+    MetricFamilies families;
     MetricSnapshots snapshots;
 
     @Setup(Level.Trial)
@@ -43,7 +45,8 @@ public class LiveNodeState {
         runner = new CollectorRunner(collectors, 1);
         node = new NodeMetrics(runner, new ProcessMetrics(), new HandlerMetrics());
         names = runner.names();
-        snapshots = node.scrape(names, TIMEOUT);
+        families = node.scrape(names, TIMEOUT);
+        snapshots = families.toSnapshots();
         int samples = snapshots.stream().mapToInt(s -> s.getDataPoints().size()).sum();
         System.out.println("\n[live node] collectors " + names + ", " + snapshots.size() + " families, " + samples
                 + " samples");
