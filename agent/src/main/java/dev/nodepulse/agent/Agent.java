@@ -8,12 +8,14 @@ import dev.nodepulse.agent.collector.EnabledCollectors;
 import dev.nodepulse.agent.http.LandingPage;
 import dev.nodepulse.agent.http.ListenAddress;
 import dev.nodepulse.agent.http.MetricsEndpoint;
+import dev.nodepulse.agent.http.WebSecurityFlags;
 import dev.nodepulse.agent.self.BuildInfo;
 import dev.nodepulse.agent.self.HandlerMetrics;
 import dev.nodepulse.agent.self.ProcessMetrics;
 import dev.nodepulse.cli.FlagValues;
 import dev.nodepulse.http.Responses;
 import dev.nodepulse.http.Router;
+import dev.nodepulse.kubelet.serve.ServingSecurity;
 import dev.nodepulse.log.Log;
 import dev.nodepulse.procfs.HostPaths;
 import dev.nodepulse.procfs.natives.Sysconf;
@@ -79,6 +81,7 @@ public final class Agent implements AutoCloseable {
             router.route("/", "this page", new LandingPage(router, BuildInfo.VERSION, runner.names()));
         }
 
+        ServingSecurity security = WebSecurityFlags.configure(f, telemetryPath);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor httpExecutor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -92,13 +95,13 @@ public final class Agent implements AutoCloseable {
         try {
             for (String address : f.all("web.listen-address")) {
                 InetSocketAddress bind = ListenAddress.parse(address);
-                HttpServer server = HttpServer.create(bind, 64);
-                server.createContext("/", router);
+                HttpServer server = security.createServer(bind, 64);
+                server.createContext("/", security.wrap(router, "/healthz"::equals));
                 server.setExecutor(httpExecutor);
                 server.start();
                 servers.add(server);
                 LOG.info("Listening on", "address", server.getAddress().getAddress().getHostAddress() + ":"
-                        + server.getAddress().getPort());
+                        + server.getAddress().getPort(), "tls", security.tls());
             }
         } catch (IOException e) {
             servers.forEach(s -> s.stop(0));

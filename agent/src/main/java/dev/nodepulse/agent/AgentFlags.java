@@ -2,6 +2,7 @@ package dev.nodepulse.agent;
 
 import dev.nodepulse.agent.collector.CollectorCatalog;
 import dev.nodepulse.agent.collector.EnabledCollectors;
+import dev.nodepulse.agent.http.WebSecurityFlags;
 import dev.nodepulse.cli.Flag;
 import dev.nodepulse.cli.FlagSet;
 
@@ -31,6 +32,7 @@ public final class AgentFlags {
                 "How many collectors run at the same time (node_exporter's GOMAXPROCS, which bounds the same thing)."));
         f.add(Flag.duration("scrape.timeout", "10s",
                 "Longest a collector may take in one scrape; shortened to Prometheus' X-Prometheus-Scrape-Timeout-Seconds less 0.5s."));
+        WebSecurityFlags.define(f);
         EnabledCollectors.defineFlags(f, CollectorCatalog.all());
         return f;
     }

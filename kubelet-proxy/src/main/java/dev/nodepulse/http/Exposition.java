@@ -2,6 +2,7 @@ package dev.nodepulse.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import dev.nodepulse.metrics.MetricFamilies;
@@ -19,7 +20,12 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Exposition {
 
-    private static final ExpositionFormats FORMATS = ExpositionFormats.init();
+    /**
+     * Timestamps in milliseconds, as the text format defines them: client_java writes seconds with a fraction by
+     * default, which Prometheus and metrics-server cannot parse (the kubelet's /metrics/resource carries them).
+     */
+    private static final ExpositionFormats FORMATS = ExpositionFormats.init(
+            ExporterProperties.builder().prometheusTimestampsInMs(true).build());
 
     private Exposition() {}
 
@@ -84,6 +90,17 @@ public final class Exposition {
             super(out, 8192);
             def.setLevel(java.util.zip.Deflater.BEST_SPEED);
         }
+    }
+
+    /** The Prometheus text format (0.0.4) of the snapshots, as {@link #write} sends it to a plain scraper. */
+    public static String text(MetricSnapshots snapshots) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
+        try {
+            FORMATS.getPrometheusTextFormatWriter().write(buf, snapshots, EscapingScheme.fromAcceptHeader(null));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static boolean acceptsGzip(String acceptEncoding) {

@@ -6,7 +6,7 @@ import dev.nodepulse.cli.Flag;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.metrics.MetricType;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.sys.bcache.BcacheReader;
 import dev.nodepulse.procfs.sys.bcache.BcacheStats;
 
@@ -122,6 +122,6 @@ public final class BcacheCollector implements Collector {
     }
 
     private static double u(long v) {
-        return GoNumbers.unsignedToDouble(v);
+        return Numbers.unsignedToDouble(v);
     }
 }

@@ -6,11 +6,11 @@ import dev.nodepulse.log.Log;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.natives.BtrfsIoctl;
-import dev.nodepulse.procfs.proc.BtrfsMount;
-import dev.nodepulse.procfs.proc.BtrfsMountsParser;
+import dev.nodepulse.procfs.proc.MountInfo;
+import dev.nodepulse.procfs.proc.MountinfoParser;
 import dev.nodepulse.procfs.sys.btrfs.BtrfsReader;
 import dev.nodepulse.procfs.sys.btrfs.BtrfsStats;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -99,9 +99,14 @@ public final class BtrfsCollector implements Collector {
         }
     }
 
+    /** The btrfs filesystems of a mount table, in its order. */
+    static List<MountInfo> btrfsMounts(List<MountInfo> mounts) {
+        return mounts.stream().filter(m -> m.fsType().equals("btrfs")).toList();
+    }
+
     /** Per filesystem (keyed by its fsid in hex, without dashes), the devices the ioctls report. */
     Map<String, List<IoctlDevice>> ioctlStats() {
-        List<BtrfsMount> mounts;
+        List<MountInfo> mounts;
         try {
             String text;
             try {
@@ -109,18 +114,18 @@ public final class BtrfsCollector implements Collector {
             } catch (NoSuchFileException e) {
                 text = SmallFiles.read(paths.proc("self", "mountinfo"));
             }
-            mounts = BtrfsMountsParser.parse(text, "mountinfo");
+            mounts = btrfsMounts(MountinfoParser.parse(text, "mountinfo"));
         } catch (IOException e) {
             LOG.debug("Error querying btrfs device stats with ioctl", "err", e.getMessage());
             return Map.of();
         }
         Set<String> devicesDone = new HashSet<>();
         Map<String, List<IoctlDevice>> out = new HashMap<>();
-        for (BtrfsMount m : mounts) {
-            if (devicesDone.contains(m.device())) {
+        for (MountInfo m : mounts) {
+            if (devicesDone.contains(m.source())) {
                 continue;
             }
-            java.nio.file.Path mountPath = paths.root(paths.stripRoot(m.mountPoint()));
+            java.nio.file.Path mountPath = paths.root(paths.stripRoot(MountinfoParser.unescapeMountPoint(m.mountPoint())));
             try (BtrfsIoctl fs = BtrfsIoctl.open(mountPath)) {
                 BtrfsIoctl.FsInfo info = fs.fsInfo();
                 String fsid = HexFormat.of().formatHex(info.fsid());
@@ -142,7 +147,7 @@ public final class BtrfsCollector implements Collector {
                         break;
                     }
                 }
-                devicesDone.add(m.device());
+                devicesDone.add(m.source());
                 out.put(fsid, List.copyOf(devices));
             } catch (IOException | RuntimeException | LinkageError e) {
                 LOG.debug("Error inspecting btrfs mountpoint", "mountPoint", mountPath, "err", e.getMessage());
@@ -194,6 +199,6 @@ public final class BtrfsCollector implements Collector {
     }
 
     private static double u(long v) {
-        return GoNumbers.unsignedToDouble(v);
+        return Numbers.unsignedToDouble(v);
     }
 }

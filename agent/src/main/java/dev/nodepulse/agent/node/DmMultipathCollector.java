@@ -6,7 +6,7 @@ import dev.nodepulse.agent.collector.NoDataException;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.sys.block.MultipathDevice;
 import dev.nodepulse.procfs.sys.block.MultipathReader;
 import java.nio.file.AccessDeniedException;
@@ -55,7 +55,7 @@ public final class DmMultipathCollector implements Collector {
         for (MultipathDevice d : devices) {
             info.add(1, d.name(), d.sysfsName(), d.uuid());
             active.add(d.suspended() ? 0 : 1, d.name(), d.sysfsName());
-            size.add(GoNumbers.unsignedToDouble(d.sizeBytes()), d.name(), d.sysfsName());
+            size.add(Numbers.unsignedToDouble(d.sizeBytes()), d.name(), d.sysfsName());
             int up = 0;
             int down = 0;
             for (MultipathDevice.Path p : d.paths()) {

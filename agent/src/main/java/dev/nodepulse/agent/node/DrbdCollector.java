@@ -7,7 +7,7 @@ import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.metrics.MetricType;
 import dev.nodepulse.procfs.HostPaths;
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.proc.DrbdField;
 import dev.nodepulse.procfs.proc.DrbdParser;
@@ -73,7 +73,7 @@ public final class DrbdCollector implements Collector {
             if (n != null) {
                 double v;
                 try {
-                    v = GoNumbers.parseFloat(f.value());
+                    v = GoStrconv.parseFloat(f.value());
                 } catch (NumberFormatException e) {
                     throw new ParseException("/proc/drbd: " + f.key() + " is not a number: \"" + f.value() + "\"");
                 }

@@ -5,7 +5,7 @@ import dev.nodepulse.agent.collector.CollectorSpec;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.sys.edac.EdacController;
 import dev.nodepulse.procfs.sys.edac.EdacReader;
 
@@ -55,6 +55,6 @@ public final class EdacCollector implements Collector {
     }
 
     private static double u(long v) {
-        return GoNumbers.unsignedToDouble(v);
+        return Numbers.unsignedToDouble(v);
     }
 }

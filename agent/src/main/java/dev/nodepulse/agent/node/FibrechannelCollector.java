@@ -5,7 +5,7 @@ import dev.nodepulse.agent.collector.CollectorSpec;
 import dev.nodepulse.agent.collector.NoDataException;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.sys.fibrechannel.FcHost;
 import dev.nodepulse.procfs.sys.fibrechannel.FcHostReader;
 import java.nio.file.NoSuchFileException;
@@ -67,7 +67,7 @@ public final class FibrechannelCollector implements Collector {
         if (value == null || value == -1L) {
             return;
         }
-        sink.counter("node_fibrechannel_" + name, help, "fc_host").add(GoNumbers.unsignedToDouble(value), h.name());
+        sink.counter("node_fibrechannel_" + name, help, "fc_host").add(Numbers.unsignedToDouble(value), h.name());
     }
 
     private static String s(String v) {

@@ -149,7 +149,7 @@ public final class FilesystemCollector implements Collector {
     List<Candidate> candidates(List<MountInfo> mounts) {
         List<Candidate> out = new ArrayList<>(mounts.size());
         for (MountInfo m : mounts) {
-            String mountPoint = paths.stripRoot(unescapeMountPoint(m.mountPoint()));
+            String mountPoint = paths.stripRoot(MountinfoParser.unescapeMountPoint(m.mountPoint()));
             if (mountPointFilter.ignored(mountPoint)) {
                 LOG.debug("Ignoring mount point", "mountpoint", mountPoint);
                 continue;
@@ -161,17 +161,6 @@ public final class FilesystemCollector implements Collector {
             out.add(new Candidate(m.source(), mountPoint, m.fsType(), m.major(), m.minor(), m.readOnly()));
         }
         return out;
-    }
-
-    /**
-     * Undoes the two escapes fstab(5) documents for mount points, space and tab, and no others (a
-     * backslash stays "\134"), as node_exporter does.
-     */
-    static String unescapeMountPoint(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        return s.replace("\\040", " ").replace("\\011", "\t");
     }
 
     private static double unsigned(long v) {

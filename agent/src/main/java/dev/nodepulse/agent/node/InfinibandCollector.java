@@ -8,7 +8,7 @@ import dev.nodepulse.cli.Flag;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.metrics.MetricType;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.sys.infiniband.InfinibandDevice;
 import dev.nodepulse.procfs.sys.infiniband.InfinibandReader;
 import java.nio.file.NoSuchFileException;
@@ -211,14 +211,14 @@ public final class InfinibandCollector implements Collector {
             Long v = values.get(c.file());
             if (v != null) {
                 sink.family("node_infiniband_" + c.name(), c.help(), MetricType.COUNTER, "device", "port")
-                        .add(GoNumbers.unsignedToDouble(v), p.device(), port);
+                        .add(Numbers.unsignedToDouble(v), p.device(), port);
             }
         }
     }
 
     private static void gauge(MetricSink sink, String name, String help, long value, InfinibandDevice.Port p,
                               String port) {
-        sink.gauge("node_infiniband_" + name, help, "device", "port").add(GoNumbers.unsignedToDouble(value),
+        sink.gauge("node_infiniband_" + name, help, "device", "port").add(Numbers.unsignedToDouble(value),
                 p.device(), port);
     }
 }

@@ -7,7 +7,7 @@ import dev.nodepulse.cli.Flag;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.proc.net.IpvsBackend;
 import dev.nodepulse.procfs.proc.net.IpvsBackendParser;
@@ -128,6 +128,6 @@ public final class IpvsCollector implements Collector {
     }
 
     private static double u(long v) {
-        return GoNumbers.unsignedToDouble(v);
+        return Numbers.unsignedToDouble(v);
     }
 }

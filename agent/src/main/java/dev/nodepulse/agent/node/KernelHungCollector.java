@@ -5,7 +5,7 @@ import dev.nodepulse.agent.collector.CollectorSpec;
 import dev.nodepulse.agent.collector.NoDataException;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.proc.KernelHungParser;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +32,6 @@ public final class KernelHungCollector implements Collector {
         }
         sink.counter("node_kernel_hung_tasks_total",
                 "Total number of tasks that have been detected as hung since the system booted.")
-                .add(GoNumbers.unsignedToDouble(KernelHungParser.parse(text)));
+                .add(Numbers.unsignedToDouble(KernelHungParser.parse(text)));
     }
 }

@@ -6,7 +6,7 @@ import dev.nodepulse.agent.collector.NoDataException;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.proc.MdStat;
 import dev.nodepulse.procfs.proc.MdStatParser;
@@ -70,9 +70,9 @@ public final class MdadmCollector implements Collector {
         Family degraded = sink.gauge("node_md_degraded", "Number of degraded disks on device.", "device");
         for (MdRaid r : raids) {
             if (r.raidDisks() != null) {
-                raidDisks.add(GoNumbers.unsignedToDouble(r.raidDisks()), r.device());
+                raidDisks.add(Numbers.unsignedToDouble(r.raidDisks()), r.device());
             }
-            degraded.add(GoNumbers.unsignedToDouble(r.degradedDisks()), r.device());
+            degraded.add(Numbers.unsignedToDouble(r.degradedDisks()), r.device());
         }
     }
 }

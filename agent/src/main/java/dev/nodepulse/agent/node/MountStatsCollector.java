@@ -9,10 +9,11 @@ import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.nfs.MountStats;
 import dev.nodepulse.procfs.nfs.MountStatsParser;
-import dev.nodepulse.procfs.nfs.MountSuperOptionsParser;
+import dev.nodepulse.procfs.proc.MountInfo;
+import dev.nodepulse.procfs.proc.MountinfoParser;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,9 +51,10 @@ public final class MountStatsCollector implements Collector {
         } catch (java.io.IOException e) {
             throw new java.io.IOException("failed to parse mountstats: " + e.getMessage(), e);
         }
-        List<Map<String, String>> superOptions;
+        List<MountInfo> mountInfo;
         try {
-            superOptions = MountSuperOptionsParser.parse(SmallFiles.read(paths.proc("self", "mountinfo")));
+            Path file = paths.proc("self", "mountinfo");
+            mountInfo = MountinfoParser.parse(SmallFiles.read(file), file.toString());
         } catch (java.io.IOException e) {
             throw new java.io.IOException("failed to parse mountinfo: " + e.getMessage(), e);
         }
@@ -68,8 +70,8 @@ public final class MountStatsCollector implements Collector {
                 continue;
             }
             String address = "";
-            if (i < superOptions.size()) {
-                address = superOptions.get(i).getOrDefault("addr", "");
+            if (i < mountInfo.size()) {
+                address = mountInfo.get(i).superOptionMap().getOrDefault("addr", "");
             }
             for (MountStats.Transport t : m.nfs().transports()) {
                 Device d = new Device(m.device(), t.protocol(), address);

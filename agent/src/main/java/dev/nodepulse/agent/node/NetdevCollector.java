@@ -9,6 +9,7 @@ import dev.nodepulse.log.Log;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
+import dev.nodepulse.procfs.io.IpText;
 import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.netlink.AddressMessage;
@@ -248,8 +249,8 @@ public final class NetdevCollector implements Collector {
                 continue;
             }
             for (AddressMessage a : byIndex.getOrDefault(l.index(), List.of())) {
-                f.add(1, l.name(), IpText.format(a.address()), Integer.toString(a.prefixLength()),
-                        IpText.scope(a.address()));
+                f.add(1, l.name(), IpText.format(a.address().getAddress()), Integer.toString(a.prefixLength()),
+                        AddressScope.of(a.address()));
             }
         }
     }

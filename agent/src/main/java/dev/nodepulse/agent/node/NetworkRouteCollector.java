@@ -3,7 +3,7 @@ package dev.nodepulse.agent.node;
 import dev.nodepulse.agent.collector.Collector;
 import dev.nodepulse.agent.collector.CollectorSpec;
 import dev.nodepulse.metrics.MetricSink;
-import dev.nodepulse.procfs.netlink.IpText;
+import dev.nodepulse.procfs.io.IpText;
 import dev.nodepulse.procfs.netlink.NetlinkMessageParser.NextHop;
 import dev.nodepulse.procfs.netlink.NetlinkMessageParser.Route;
 import dev.nodepulse.procfs.netlink.Rtnetlink;
@@ -28,7 +28,7 @@ public final class NetworkRouteCollector implements Collector {
         Map<Integer, String> links;
         List<Route> routes;
         try {
-            links = netlink.links();
+            links = netlink.linkNames();
         } catch (IOException e) {
             throw new IOException("couldn't get links: " + e.getMessage(), e);
         }

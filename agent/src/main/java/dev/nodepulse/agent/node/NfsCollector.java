@@ -6,7 +6,7 @@ import dev.nodepulse.agent.collector.NoDataException;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.proc.nfs.NfsClientStats;
 import dev.nodepulse.procfs.proc.nfs.NfsClientStatsParser;
@@ -58,6 +58,6 @@ public final class NfsCollector implements Collector {
     }
 
     private static double u(long v) {
-        return GoNumbers.unsignedToDouble(v);
+        return Numbers.unsignedToDouble(v);
     }
 }

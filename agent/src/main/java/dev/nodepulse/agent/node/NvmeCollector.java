@@ -6,7 +6,7 @@ import dev.nodepulse.agent.collector.NoDataException;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.sys.nvme.NvmeController;
 import dev.nodepulse.procfs.sys.nvme.NvmeReader;
 import java.nio.file.NoSuchFileException;
@@ -52,10 +52,10 @@ public final class NvmeCollector implements Collector {
             info.add(1, c.name(), c.firmwareRevision(), c.model(), c.serial(), c.state(), c.controllerId());
             for (NvmeController.Namespace ns : c.namespaces()) {
                 nsInfo.add(1, c.name(), ns.id(), ns.anaState());
-                capacity.add(GoNumbers.unsignedToDouble(ns.capacityBytes()), c.name(), ns.id());
-                size.add(GoNumbers.unsignedToDouble(ns.sizeBytes()), c.name(), ns.id());
-                used.add(GoNumbers.unsignedToDouble(ns.usedBytes()), c.name(), ns.id());
-                block.add(GoNumbers.unsignedToDouble(ns.logicalBlockSize()), c.name(), ns.id());
+                capacity.add(Numbers.unsignedToDouble(ns.capacityBytes()), c.name(), ns.id());
+                size.add(Numbers.unsignedToDouble(ns.sizeBytes()), c.name(), ns.id());
+                used.add(Numbers.unsignedToDouble(ns.usedBytes()), c.name(), ns.id());
+                block.add(Numbers.unsignedToDouble(ns.logicalBlockSize()), c.name(), ns.id());
             }
         }
     }

@@ -102,7 +102,7 @@ public final class PciDeviceCollector implements Collector {
             numvfs.add(d.sriovNumvfs() != null ? d.sriovNumvfs() : 0, loc);
             totalvfs.add(d.sriovTotalvfs() != null ? d.sriovTotalvfs() : 0, loc);
             msix.add(d.sriovVfTotalMsix() != null
-                    ? dev.nodepulse.procfs.io.GoNumbers.unsignedToDouble(d.sriovVfTotalMsix()) : 0, loc);
+                    ? dev.nodepulse.procfs.io.Numbers.unsignedToDouble(d.sriovVfTotalMsix()) : 0, loc);
             if (d.powerState() != null) {
                 for (String state : POWER_STATES) {
                     power.add(state.equals(d.powerState()) ? 1 : 0, loc[0], loc[1], loc[2], loc[3], state);

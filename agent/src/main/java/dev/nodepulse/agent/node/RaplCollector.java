@@ -6,7 +6,7 @@ import dev.nodepulse.agent.collector.NoDataException;
 import dev.nodepulse.cli.Flag;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.sys.powercap.RaplReader;
 import dev.nodepulse.procfs.sys.powercap.RaplZone;
 import java.nio.file.AccessDeniedException;
@@ -48,7 +48,7 @@ public final class RaplCollector implements Collector {
             } catch (AccessDeniedException e) {
                 throw new NoDataException("cannot read " + e.getMessage());
             }
-            double joules = GoNumbers.unsignedToDouble(microjoules) / 1000000.0;
+            double joules = Numbers.unsignedToDouble(microjoules) / 1000000.0;
             String index = Integer.toString(z.index());
             String path = z.path().toString();
             if (zoneLabel) {

@@ -1,9 +1,8 @@
 package dev.nodepulse.agent.node;
 
-import dev.nodepulse.procfs.natives.RouteNetlinkDump;
 import dev.nodepulse.procfs.netlink.AddressMessage;
 import dev.nodepulse.procfs.netlink.LinkMessage;
-import dev.nodepulse.procfs.netlink.RtnetlinkParser;
+import dev.nodepulse.procfs.netlink.Rtnetlink;
 import java.io.IOException;
 import java.util.List;
 
@@ -21,13 +20,12 @@ interface RtnetlinkSource {
     RtnetlinkSource KERNEL = new RtnetlinkSource() {
         @Override
         public List<LinkMessage> links() throws IOException {
-            return RtnetlinkParser.links(RouteNetlinkDump.dump(RtnetlinkParser.RTM_GETLINK, RtnetlinkParser.linkRequest()));
+            return new Rtnetlink(QdiscCollector.NETLINK_TIMEOUT_MILLIS).links();
         }
 
         @Override
         public List<AddressMessage> addresses() throws IOException {
-            return RtnetlinkParser.addresses(
-                    RouteNetlinkDump.dump(RtnetlinkParser.RTM_GETADDR, RtnetlinkParser.addressRequest()));
+            return new Rtnetlink(QdiscCollector.NETLINK_TIMEOUT_MILLIS).addresses();
         }
     };
 }

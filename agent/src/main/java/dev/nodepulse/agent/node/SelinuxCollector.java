@@ -6,9 +6,13 @@ import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.natives.Statfs;
 import dev.nodepulse.procfs.natives.StatfsResult;
+import dev.nodepulse.procfs.ParseException;
+import dev.nodepulse.procfs.proc.MountInfo;
+import dev.nodepulse.procfs.proc.MountinfoParser;
 import dev.nodepulse.procfs.proc.SelinuxConfigParser;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * SELinux state, determined as node_exporter's go-selinux library does it (not through libselinux): SELinux
@@ -68,7 +72,13 @@ public final class SelinuxCollector implements Collector {
         if (mountinfo == null) {
             return null;
         }
-        for (String m : SelinuxConfigParser.selinuxfsMounts(mountinfo)) {
+        List<MountInfo> mounts;
+        try {
+            mounts = MountinfoParser.parse(mountinfo, "/proc/self/mountinfo");
+        } catch (ParseException e) {
+            return null;
+        }
+        for (String m : SelinuxConfigParser.selinuxfsMounts(mounts)) {
             if (isWritableSelinuxfs(m)) {
                 return m;
             }

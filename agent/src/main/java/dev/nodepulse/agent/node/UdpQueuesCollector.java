@@ -6,7 +6,7 @@ import dev.nodepulse.agent.collector.NoDataException;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.Numbers;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.proc.net.UdpQueues;
 import dev.nodepulse.procfs.proc.net.UdpQueuesParser;
@@ -44,8 +44,8 @@ public final class UdpQueuesCollector implements Collector {
             return false;
         }
         UdpQueues q = UdpQueuesParser.parse(text, "/proc/net/" + file);
-        queues.add(GoNumbers.unsignedToDouble(q.txQueueBytes()), "tx", ip);
-        queues.add(GoNumbers.unsignedToDouble(q.rxQueueBytes()), "rx", ip);
+        queues.add(Numbers.unsignedToDouble(q.txQueueBytes()), "tx", ip);
+        queues.add(Numbers.unsignedToDouble(q.rxQueueBytes()), "rx", ip);
         return true;
     }
 }

@@ -21,11 +21,13 @@ public final class AgentProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final boolean tls;
 
-    private AgentProcess(Process process, int port, Path log) {
+    private AgentProcess(Process process, int port, Path log, boolean tls) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.tls = tls;
     }
 
     /** The jar `mvn package` built; integration tests run after packaging. */
@@ -49,6 +51,15 @@ public final class AgentProcess implements AutoCloseable {
 
     /** Starts the jar with the JVM options the README recommends plus {@code jvmArgs}, and waits for /healthz. */
     public static AgentProcess start(List<String> flags, List<String> jvmArgs, Map<String, String> env) throws Exception {
+        return start(flags, jvmArgs, env, false);
+    }
+
+    /**
+     * As {@link #start(List, List, Map)}; with {@code tls} the agent is spoken to over HTTPS, accepting whatever
+     * certificate it serves (tests that check the certificate read it with {@link #servingCertificate()}).
+     */
+    public static AgentProcess start(List<String> flags, List<String> jvmArgs, Map<String, String> env, boolean tls)
+            throws Exception {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -61,7 +72,7 @@ public final class AgentProcess implements AutoCloseable {
         Path log = Files.createTempFile("nodepulse-agent-it", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
-        AgentProcess agent = new AgentProcess(pb.start(), port, log);
+        AgentProcess agent = new AgentProcess(pb.start(), port, log, tls);
         agent.awaitReady(Duration.ofSeconds(30));
         return agent;
     }
@@ -94,7 +105,7 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     public record Response(int status, String contentType, String body) {}
@@ -105,6 +116,10 @@ public final class AgentProcess implements AutoCloseable {
 
     public Response get(String pathAndQuery, Map<String, String> headers) throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + pathAndQuery).toURL().openConnection(java.net.Proxy.NO_PROXY);
+        if (c instanceof javax.net.ssl.HttpsURLConnection https) {
+            https.setSSLSocketFactory(TRUST_ANY.getSocketFactory());
+            https.setHostnameVerifier((host, session) -> true);
+        }
         c.setConnectTimeout(5000);
         c.setReadTimeout(30000);
         headers.forEach(c::setRequestProperty);
@@ -113,6 +128,37 @@ public final class AgentProcess implements AutoCloseable {
         String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         c.disconnect();
         return new Response(status, c.getContentType(), body);
+    }
+
+    /** The certificate the agent serves, read off a TLS handshake. */
+    public java.security.cert.X509Certificate servingCertificate() throws IOException {
+        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) TRUST_ANY.getSocketFactory().createSocket("127.0.0.1", port)) {
+            s.startHandshake();
+            return (java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    private static final javax.net.ssl.SSLContext TRUST_ANY = trustAny();
+
+    private static javax.net.ssl.SSLContext trustAny() {
+        try {
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            return ctx;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String output() {

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nodepulse.procfs.HostPaths;
 import dev.nodepulse.procfs.io.SmallFiles;
-import dev.nodepulse.procfs.proc.BtrfsMountsParser;
+import dev.nodepulse.procfs.proc.MountInfo;
+import dev.nodepulse.procfs.proc.MountinfoParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +29,22 @@ class BtrfsIoctlTest {
     }
 
     @Test
+    void btrfsMountsOnly() throws Exception {
+        String mountinfo = "22 1 0:21 / / rw,relatime shared:1 - ext4 /dev/vda1 rw\n"
+                + "43 22 0:39 / /srv/data rw,relatime shared:30 - btrfs /dev/sdb rw,space_cache=v2,subvolid=5,subvol=/\n"
+                + "44 22 0:39 /home /home\\040dir rw,relatime - btrfs /dev/sdb rw,subvolid=257,subvol=/home\n"
+                + "45 22 0:40 / /tmp rw - tmpfs tmpfs rw\n";
+        List<MountInfo> mounts = BtrfsCollector.btrfsMounts(MountinfoParser.parse(mountinfo, "mountinfo"));
+        assertEquals(List.of(List.of("/dev/sdb", "/srv/data"), List.of("/dev/sdb", "/home dir")), mounts.stream()
+                .map(m -> List.of(m.source(), MountinfoParser.unescapeMountPoint(m.mountPoint()))).toList());
+        assertTrue(BtrfsCollector.btrfsMounts(MountinfoParser.parse("", "mountinfo")).isEmpty());
+    }
+
+    @Test
     void liveBtrfsMountsGiveDeviceStatistics() throws Exception {
         String mountinfo = SmallFiles.readIfPresent(Path.of("/proc/self/mountinfo"));
-        assumeTrue(mountinfo != null && !BtrfsMountsParser.parse(mountinfo, "mountinfo").isEmpty(),
+        assumeTrue(mountinfo != null
+                && !BtrfsCollector.btrfsMounts(MountinfoParser.parse(mountinfo, "mountinfo")).isEmpty(),
                 "no btrfs filesystem mounted here");
         Map<String, List<BtrfsCollector.IoctlDevice>> stats = new BtrfsCollector(HostPaths.defaults()).ioctlStats();
         assertFalse(stats.isEmpty(), "mounted btrfs but no ioctl statistics");

@@ -15,16 +15,16 @@ final class Collectors {
 
     private Collectors() {}
 
-    static Collector create(HostTree host, String name, String... flags) throws Exception {
+    static Collector create(FakeHost host, String name, String... flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("--collector.disable-defaults", "--collector." + name));
         args.addAll(List.of(flags));
         FlagValues values = AgentFlags.define().parse(args.toArray(new String[0]));
-        Map<String, Collector> c = EnabledCollectors.create(values, host.paths(), CollectorCatalog.all());
+        Map<String, Collector> c = EnabledCollectors.create(values, host.paths, CollectorCatalog.all());
         return c.get(name);
     }
 
     /** Runs one update and returns what it produced. */
-    static MetricSink scrape(HostTree host, String name, String... flags) throws Exception {
+    static MetricSink scrape(FakeHost host, String name, String... flags) throws Exception {
         MetricSink sink = new MetricSink();
         create(host, name, flags).update(sink);
         return sink;

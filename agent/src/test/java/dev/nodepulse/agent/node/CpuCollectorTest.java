@@ -1,8 +1,8 @@
 package dev.nodepulse.agent.node;
 
-import static dev.nodepulse.agent.node.FakeHost.map;
-import static dev.nodepulse.agent.node.FakeHost.run;
-import static dev.nodepulse.agent.node.FakeHost.series;
+import static dev.nodepulse.agent.node.SinkValues.map;
+import static dev.nodepulse.agent.node.SinkValues.run;
+import static dev.nodepulse.agent.node.SinkValues.series;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -97,7 +97,7 @@ class CpuCollectorTest {
                         "0,1,1,GenuineIntel,6,142," + model + ",0xb4,10,8192 KB", 1),
                 series(s, "node_cpu_info"));
         assertEquals("GAUGE [package, core, cpu, vendor, family, model, model_name, microcode, stepping, cachesize] "
-                + "CPU information from /proc/cpuinfo.", FakeHost.shape(s, "node_cpu_info"));
+                + "CPU information from /proc/cpuinfo.", SinkValues.shape(s, "node_cpu_info"));
         assertEquals(map("0,0,0", 799.998e6, "0,1,1", 2400.5e6), series(s, "node_cpu_frequency_hertz"));
         assertEquals(map("aes", 1, "avx", 1, "avx2", 1, "constant_tsc", 1), series(s, "node_cpu_flag_info"));
         assertEquals(map("cpu_meltdown", 1, "mds", 1, "spectre_v1", 1, "spectre_v2", 1), series(s, "node_cpu_bug_info"));
@@ -131,7 +131,7 @@ class CpuCollectorTest {
         assertEquals(map("0", 30), series(s, "node_cpu_package_throttles_total"));
         assertEquals(map("0,0", 1, "0,1", 5), series(s, "node_cpu_core_throttles_total"));
         assertEquals("COUNTER [package, core] Number of times this CPU core has been throttled.",
-                FakeHost.shape(s, "node_cpu_core_throttles_total"));
+                SinkValues.shape(s, "node_cpu_core_throttles_total"));
         assertEquals(map("1", 1, "3", 1, "4", 1), series(s, "node_cpu_isolated"));
         assertEquals(map("0", 1, "1", 0), series(s, "node_cpu_online"));
     }

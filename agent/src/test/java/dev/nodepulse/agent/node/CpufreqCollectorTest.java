@@ -1,8 +1,8 @@
 package dev.nodepulse.agent.node;
 
-import static dev.nodepulse.agent.node.FakeHost.map;
-import static dev.nodepulse.agent.node.FakeHost.run;
-import static dev.nodepulse.agent.node.FakeHost.series;
+import static dev.nodepulse.agent.node.SinkValues.map;
+import static dev.nodepulse.agent.node.SinkValues.run;
+import static dev.nodepulse.agent.node.SinkValues.series;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,8 +46,8 @@ class CpufreqCollectorTest {
         assertEquals(map("0,performance", 0, "0,powersave", 1, "1,performance", 1, "1,powersave", 0),
                 series(s, "node_cpu_scaling_governor"));
         assertEquals("GAUGE [cpu, governor] Current enabled CPU frequency governor.",
-                FakeHost.shape(s, "node_cpu_scaling_governor"));
-        assertEquals("GAUGE [cpu] Current CPU thread frequency in hertz.", FakeHost.shape(s, "node_cpu_frequency_hertz"));
+                SinkValues.shape(s, "node_cpu_scaling_governor"));
+        assertEquals("GAUGE [cpu] Current CPU thread frequency in hertz.", SinkValues.shape(s, "node_cpu_frequency_hertz"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class CpufreqCollectorTest {
     @Test
     void cpusWithoutCpufreqPublishNothing(@TempDir Path dir) throws Exception {
         FakeHost h = new FakeHost(dir).sys("devices/system/cpu/offline", "\n").sysDir("devices/system/cpu/cpu0");
-        assertTrue(FakeHost.families(run(new CpufreqCollector(h.paths))).isEmpty());
+        assertTrue(SinkValues.families(run(new CpufreqCollector(h.paths))).isEmpty());
     }
 
     @Test

@@ -4,66 +4,103 @@ import dev.nodepulse.agent.collector.Collector;
 import dev.nodepulse.agent.collector.CollectorCatalog;
 import dev.nodepulse.agent.collector.EnabledCollectors;
 import dev.nodepulse.cli.FlagSet;
-import dev.nodepulse.metrics.Family;
-import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * A fake host for collector tests: proc/ and sys/ trees under a temporary directory, written file by file
- * in the kernel's format, and helpers to run collectors on it and read back what they published.
+ * A fake host for collector tests: proc/ and sys/ under a temporary directory that is also the root file
+ * system, written file by file in the kernel's format. Lookups of what a collector published are in
+ * {@link SinkValues}.
  */
 final class FakeHost {
 
     final Path root;
     final HostPaths paths;
 
-    FakeHost(Path root) throws IOException {
+    FakeHost(Path root) {
         this.root = root;
         this.paths = new HostPaths(root.resolve("proc"), root.resolve("sys"), root, root.resolve("udev"));
-        Files.createDirectories(paths.procfs());
-        Files.createDirectories(paths.sysfs());
+        dir("proc").dir("sys");
     }
 
-    FakeHost proc(String rel, String content) throws IOException {
-        return write(paths.procfs().resolve(rel), content);
+    Path path(String relative) {
+        return root.resolve(relative);
     }
 
-    FakeHost sys(String rel, String content) throws IOException {
-        return write(paths.sysfs().resolve(rel), content);
+    /** Writes a file under the tree ("proc/net/arp", "sys/class/...") exactly as given. */
+    FakeHost file(String relative, String content) {
+        try {
+            Path p = root.resolve(relative);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    FakeHost sysDir(String rel) throws IOException {
-        Files.createDirectories(paths.sysfs().resolve(rel));
-        return this;
+    /** A sysfs attribute: value plus newline. */
+    FakeHost attr(String relative, String value) {
+        return file(relative, value + "\n");
     }
 
-    /** A relative symlink inside sys/, as sysfs links class entries to devices. */
-    FakeHost sysLink(String rel, String target) throws IOException {
-        Path p = paths.sysfs().resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.createSymbolicLink(p, Path.of(target));
-        return this;
+    FakeHost proc(String relative, String content) {
+        return file("proc/" + relative, content);
     }
 
-    void deleteProc(String rel) throws IOException {
-        Files.delete(paths.procfs().resolve(rel));
+    FakeHost sys(String relative, String content) {
+        return file("sys/" + relative, content);
     }
 
-    void deleteSys(String rel) throws IOException {
-        Files.delete(paths.sysfs().resolve(rel));
+    FakeHost rootfs(String relative, String content) {
+        return file(relative, content);
     }
 
-    private FakeHost write(Path p, String content) throws IOException {
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
-        return this;
+    FakeHost dir(String relative) {
+        try {
+            Files.createDirectories(root.resolve(relative));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    FakeHost sysDir(String relative) {
+        return dir("sys/" + relative);
+    }
+
+    /** A relative symlink, as sysfs links class entries to devices. */
+    FakeHost link(String relative, String target) {
+        try {
+            Path p = root.resolve(relative);
+            Files.createDirectories(p.getParent());
+            Files.createSymbolicLink(p, Path.of(target));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    FakeHost sysLink(String relative, String target) {
+        return link("sys/" + relative, target);
+    }
+
+    /** Writes one file anywhere, its directories created. */
+    static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    void deleteProc(String relative) throws IOException {
+        Files.delete(paths.procfs().resolve(relative));
+    }
+
+    void deleteSys(String relative) throws IOException {
+        Files.delete(paths.sysfs().resolve(relative));
     }
 
     /** The enabled collectors as the agent would build them from this command line. */
@@ -71,42 +108,5 @@ final class FakeHost {
         FlagSet flags = new FlagSet("test");
         EnabledCollectors.defineFlags(flags, CollectorCatalog.all());
         return EnabledCollectors.create(flags.parse(args), paths, CollectorCatalog.all());
-    }
-
-    static MetricSink run(Collector c) throws Exception {
-        MetricSink sink = new MetricSink();
-        c.update(sink);
-        return sink;
-    }
-
-    /** Every sample of a family, by its label values joined with ","; empty when the family is absent. */
-    static Map<String, Double> series(MetricSink sink, String family) {
-        Map<String, Double> out = new TreeMap<>();
-        Family f = sink.get(family);
-        if (f == null) {
-            return out;
-        }
-        for (int i = 0; i < f.size(); i++) {
-            out.put(String.join(",", f.labelValues(i)), f.value(i));
-        }
-        return out;
-    }
-
-    /** The label names and HELP of a family, for checks of the published shape. */
-    static String shape(MetricSink sink, String family) {
-        Family f = sink.get(family);
-        return f == null ? null : f.type() + " " + f.labelNames() + " " + f.help();
-    }
-
-    static Map<String, Double> map(Object... kv) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], ((Number) kv[i + 1]).doubleValue());
-        }
-        return new TreeMap<>(m);
-    }
-
-    static List<String> families(MetricSink sink) {
-        return sink.families().stream().filter(f -> f.size() > 0).map(Family::name).sorted().toList();
     }
 }

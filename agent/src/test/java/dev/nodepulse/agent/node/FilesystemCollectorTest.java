@@ -84,9 +84,9 @@ class FilesystemCollectorTest {
     @Test
     void publishesEveryMountTheDefaultFiltersLetThrough() throws Exception {
         FakeStatfs fake = healthyHost();
-        MetricSink sink = NodeFixtures.scrape(collector(hostPaths(), fake, 4, Duration.ofSeconds(5)));
+        MetricSink sink = SinkValues.run(collector(hostPaths(), fake, 4, Duration.ofSeconds(5)));
 
-        Map<List<String>, Double> errors = NodeFixtures.samples(sink, "node_filesystem_device_error");
+        Map<List<String>, Double> errors = SinkValues.samples(sink, "node_filesystem_device_error");
         assertEquals(Map.of(
                 List.of("/dev/vda", "/", "ext4", ""), 0.0,
                 List.of("tools", "/mnt/ro", "tmpfs", ""), 0.0,
@@ -96,31 +96,31 @@ class FilesystemCollectorTest {
                 List.of("/dev/sdb1", "/data", "xfs", ""), 0.0), errors);
 
         List<String> root = List.of("/dev/vda", "/", "ext4", "");
-        assertEquals(66052044.0 * 4096, NodeFixtures.samples(sink, "node_filesystem_size_bytes").get(root));
-        assertEquals(60211552.0 * 4096, NodeFixtures.samples(sink, "node_filesystem_free_bytes").get(root));
-        assertEquals(20755927.0 * 4096, NodeFixtures.samples(sink, "node_filesystem_avail_bytes").get(root));
-        assertEquals(16777216.0, NodeFixtures.samples(sink, "node_filesystem_files").get(root));
-        assertEquals(16345896.0, NodeFixtures.samples(sink, "node_filesystem_files_free").get(root));
-        assertEquals(0.0, NodeFixtures.samples(sink, "node_filesystem_purgeable_bytes").get(root));
-        assertEquals(1.0, NodeFixtures.samples(sink, "node_filesystem_mount_info").get(List.of("/dev/vda", "254", "0", "/")));
-        assertEquals(1.0, NodeFixtures.samples(sink, "node_filesystem_mount_info")
+        assertEquals(66052044.0 * 4096, SinkValues.samples(sink, "node_filesystem_size_bytes").get(root));
+        assertEquals(60211552.0 * 4096, SinkValues.samples(sink, "node_filesystem_free_bytes").get(root));
+        assertEquals(20755927.0 * 4096, SinkValues.samples(sink, "node_filesystem_avail_bytes").get(root));
+        assertEquals(16777216.0, SinkValues.samples(sink, "node_filesystem_files").get(root));
+        assertEquals(16345896.0, SinkValues.samples(sink, "node_filesystem_files_free").get(root));
+        assertEquals(0.0, SinkValues.samples(sink, "node_filesystem_purgeable_bytes").get(root));
+        assertEquals(1.0, SinkValues.samples(sink, "node_filesystem_mount_info").get(List.of("/dev/vda", "254", "0", "/")));
+        assertEquals(1.0, SinkValues.samples(sink, "node_filesystem_mount_info")
                 .get(List.of("/dev/sda1", "8", "1", "/media/my disk")));
 
-        Map<List<String>, Double> ro = NodeFixtures.samples(sink, "node_filesystem_readonly");
+        Map<List<String>, Double> ro = SinkValues.samples(sink, "node_filesystem_readonly");
         assertEquals(0.0, ro.get(root));
         assertEquals(1.0, ro.get(List.of("tools", "/mnt/ro", "tmpfs", "")));
         assertEquals(1.0, ro.get(List.of("/dev/sdb1", "/data", "xfs", "")), "the first /data line, emergency_ro, wins");
         // A failed statfs gives only device_error and readonly, as node_exporter does.
         List<String> nfs = List.of("server:/export", "/srv/nfs", "nfs4", "permission denied");
         assertEquals(0.0, ro.get(nfs));
-        assertFalse(NodeFixtures.samples(sink, "node_filesystem_size_bytes").containsKey(nfs));
+        assertFalse(SinkValues.samples(sink, "node_filesystem_size_bytes").containsKey(nfs));
         assertEquals(5, sink.get("node_filesystem_mount_info").size());
     }
 
     @Test
     void statsThroughTheRootfsPrefix() throws Exception {
         FakeStatfs fake = healthyHost();
-        NodeFixtures.scrape(collector(hostPaths(), fake, 4, Duration.ofSeconds(5)));
+        SinkValues.run(collector(hostPaths(), fake, 4, Duration.ofSeconds(5)));
         assertEquals(1, fake.calls("/host"));
         assertEquals(1, fake.calls("/host/media/my disk"));
         assertEquals(0, fake.calls("/host/proc"), "excluded mount points are not stat'ed");
@@ -139,12 +139,12 @@ class FilesystemCollectorTest {
         fake.results.put("/host", ROOT);
         fake.results.put("/host/boot", SMALL);
         fake.results.put("/host/etc/hosts", SMALL);
-        MetricSink sink = NodeFixtures.scrape(collector(paths, fake, 2, Duration.ofSeconds(5)));
+        MetricSink sink = SinkValues.run(collector(paths, fake, 2, Duration.ofSeconds(5)));
         assertEquals(Map.of(
                         List.of("/dev/vda", "/", "ext4", ""), 0.0,
                         List.of("/dev/sda1", "/boot", "ext4", ""), 0.0,
                         List.of("/dev/vdb", "/etc/hosts", "ext4", ""), 0.0),
-                NodeFixtures.samples(sink, "node_filesystem_device_error"));
+                SinkValues.samples(sink, "node_filesystem_device_error"));
     }
 
     @Test
@@ -167,10 +167,10 @@ class FilesystemCollectorTest {
         Files.writeString(dir.resolve("proc/1/mountinfo"), "1 0 254:0 / / rw ext4 /dev/vda rw\n");
         HostPaths paths = new HostPaths(dir.resolve("proc"), dir, dir, dir);
         assertThrows(dev.nodepulse.procfs.ParseException.class,
-                () -> NodeFixtures.scrape(collector(paths, new FakeStatfs(), 1, Duration.ofSeconds(1))));
+                () -> SinkValues.run(collector(paths, new FakeStatfs(), 1, Duration.ofSeconds(1))));
         HostPaths none = new HostPaths(dir.resolve("nothing"), dir, dir, dir);
         assertThrows(java.nio.file.NoSuchFileException.class,
-                () -> NodeFixtures.scrape(collector(none, new FakeStatfs(), 1, Duration.ofSeconds(1))));
+                () -> SinkValues.run(collector(none, new FakeStatfs(), 1, Duration.ofSeconds(1))));
     }
 
     @Test
@@ -183,20 +183,20 @@ class FilesystemCollectorTest {
         List<String> stuck = List.of("server:/export", "/srv/nfs", "nfs4", "mountpoint timeout");
         try {
             long t0 = System.nanoTime();
-            MetricSink first = NodeFixtures.scrape(c);
+            MetricSink first = SinkValues.run(c);
             long firstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertTrue(firstMillis < 3000, "first scrape took " + firstMillis + " ms");
-            assertEquals(1.0, NodeFixtures.samples(first, "node_filesystem_device_error").get(stuck));
-            assertEquals(0.0, NodeFixtures.samples(first, "node_filesystem_readonly").get(stuck));
-            assertEquals(66052044.0 * 4096, NodeFixtures.samples(first, "node_filesystem_size_bytes")
+            assertEquals(1.0, SinkValues.samples(first, "node_filesystem_device_error").get(stuck));
+            assertEquals(0.0, SinkValues.samples(first, "node_filesystem_readonly").get(stuck));
+            assertEquals(66052044.0 * 4096, SinkValues.samples(first, "node_filesystem_size_bytes")
                     .get(List.of("/dev/vda", "/", "ext4", "")), "the other mounts are still reported");
             assertEquals(1, fake.calls("/host/srv/nfs"));
 
             t0 = System.nanoTime();
-            MetricSink second = NodeFixtures.scrape(c);
+            MetricSink second = SinkValues.run(c);
             long secondMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertTrue(secondMillis < timeout.toMillis(), "a known stuck mount is not waited for: " + secondMillis + " ms");
-            assertEquals(1.0, NodeFixtures.samples(second, "node_filesystem_device_error").get(stuck));
+            assertEquals(1.0, SinkValues.samples(second, "node_filesystem_device_error").get(stuck));
             assertEquals(1, fake.calls("/host/srv/nfs"), "no second statfs while the first hangs");
             assertEquals(2, fake.calls("/host"), "healthy mounts are stat'ed every scrape");
         } finally {
@@ -206,10 +206,10 @@ class FilesystemCollectorTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         MetricSink third;
         do {
-            third = NodeFixtures.scrape(c);
-        } while (NodeFixtures.samples(third, "node_filesystem_device_error").containsKey(stuck)
+            third = SinkValues.run(c);
+        } while (SinkValues.samples(third, "node_filesystem_device_error").containsKey(stuck)
                 && System.nanoTime() < deadline);
-        assertEquals(1.0, NodeFixtures.samples(third, "node_filesystem_device_error")
+        assertEquals(1.0, SinkValues.samples(third, "node_filesystem_device_error")
                 .get(List.of("server:/export", "/srv/nfs", "nfs4", "permission denied")));
         assertEquals(2, fake.calls("/host/srv/nfs"));
     }
@@ -227,15 +227,15 @@ class FilesystemCollectorTest {
                 new DeviceFilter(null, Pattern.compile(FilesystemCollector.DEFAULT_MOUNT_POINTS_EXCLUDE)),
                 new DeviceFilter(null, Pattern.compile(FilesystemCollector.DEFAULT_FS_TYPES_EXCLUDE)), workers);
         try {
-            MetricSink first = NodeFixtures.scrape(c);
+            MetricSink first = SinkValues.run(c);
             // With one worker, the three hung mounts time out one after the other, and the rest still run.
-            long timedOut = NodeFixtures.samples(first, "node_filesystem_device_error").keySet().stream()
+            long timedOut = SinkValues.samples(first, "node_filesystem_device_error").keySet().stream()
                     .filter(k -> k.get(3).equals("mountpoint timeout")).count();
             assertEquals(3, timedOut);
-            assertEquals(1.0, NodeFixtures.samples(first, "node_filesystem_mount_info")
+            assertEquals(1.0, SinkValues.samples(first, "node_filesystem_mount_info")
                     .get(List.of("/dev/vda", "254", "0", "/")));
             for (int i = 0; i < 5; i++) {
-                NodeFixtures.scrape(c);
+                SinkValues.run(c);
             }
             assertEquals(3, workers.inFlight());
             for (String p : List.of("/host/srv/nfs", "/host/mnt/ro", "/host/run/user/1000")) {
@@ -264,8 +264,4 @@ class FilesystemCollectorTest {
                 .count();
     }
 
-    @Test
-    void unescapesOnlySpaceAndTab() {
-        assertEquals("/a b\tc\\134d", FilesystemCollector.unescapeMountPoint("/a\\040b\\011c\\134d"));
-    }
 }

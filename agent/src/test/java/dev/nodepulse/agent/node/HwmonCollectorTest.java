@@ -1,8 +1,8 @@
 package dev.nodepulse.agent.node;
 
-import static dev.nodepulse.agent.node.FakeHost.map;
-import static dev.nodepulse.agent.node.FakeHost.run;
-import static dev.nodepulse.agent.node.FakeHost.series;
+import static dev.nodepulse.agent.node.SinkValues.map;
+import static dev.nodepulse.agent.node.SinkValues.run;
+import static dev.nodepulse.agent.node.SinkValues.series;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,12 +66,12 @@ class HwmonCollectorTest {
         assertEquals(map("platform_coretemp_0,temp1", 55000 * 0.001, "platform_coretemp_0,temp2", 54000 * 0.001,
                 "platform_power_meter,temp3", 1 * 0.001), series(s, "node_hwmon_temp_celsius"));
         assertEquals("GAUGE [chip, sensor] Hardware monitor for temperature (input)",
-                FakeHost.shape(s, "node_hwmon_temp_celsius"));
+                SinkValues.shape(s, "node_hwmon_temp_celsius"));
         assertEquals(map("platform_coretemp_0,temp1", 84.0), series(s, "node_hwmon_temp_max_celsius"));
         assertEquals(map("platform_coretemp_0,temp1", 100.0), series(s, "node_hwmon_temp_crit_celsius"));
         assertEquals(map("platform_coretemp_0,temp1", 0), series(s, "node_hwmon_temp_crit_alarm_celsius"));
         assertEquals(map("platform_coretemp_0,temp2", 4), series(s, "node_hwmon_temp_type"));
-        assertEquals("GAUGE [chip, sensor] Hardware monitor temp element type", FakeHost.shape(s, "node_hwmon_temp_type"));
+        assertEquals("GAUGE [chip, sensor] Hardware monitor temp element type", SinkValues.shape(s, "node_hwmon_temp_type"));
         assertEquals(map("platform_coretemp_0,temp1,Package id 0", 1, "platform_nct6775_656,fan2,not a number, still a label", 1,
                 "hwmon4,freq1,sclk", 1), series(s, "node_hwmon_sensor_label"));
 
@@ -79,13 +79,13 @@ class HwmonCollectorTest {
         assertEquals(map(nct + "in0", 792 * 0.001), series(s, "node_hwmon_in_volts"));
         assertEquals(map(nct + "in0", 0), series(s, "node_hwmon_in_min_volts"));
         assertEquals(map(nct + "in0", 1), series(s, "node_hwmon_in_alarm"));
-        assertEquals("GAUGE [chip, sensor] Hardware sensor alarm status (in)", FakeHost.shape(s, "node_hwmon_in_alarm"));
+        assertEquals("GAUGE [chip, sensor] Hardware sensor alarm status (in)", SinkValues.shape(s, "node_hwmon_in_alarm"));
         assertEquals(map(nct + "in0", 0), series(s, "node_hwmon_in_beep_enabled"));
         assertEquals(map(nct + "cpu0", 1200 * 0.001), series(s, "node_hwmon_cpu_vid_volts"));
         assertEquals(map(nct + "fan2", 1098), series(s, "node_hwmon_fan_rpm"));
         assertEquals(map(nct + "fan2", 27000), series(s, "node_hwmon_fan_target_rpm"));
         assertEquals(map(nct + "fan2", 2), series(s, "node_hwmon_fan_pulses"));
-        assertEquals("GAUGE [chip, sensor] Hardware monitor fan element pulses", FakeHost.shape(s, "node_hwmon_fan_pulses"));
+        assertEquals("GAUGE [chip, sensor] Hardware monitor fan element pulses", SinkValues.shape(s, "node_hwmon_fan_pulses"));
         assertEquals(map(nct + "pwm1", 153), series(s, "node_hwmon_pwm"));
         assertEquals(map(nct + "pwm1", 5), series(s, "node_hwmon_pwm_enable"));
         assertEquals(map(nct + "pwm1", 30000), series(s, "node_hwmon_pwm_auto_point1_temp"));
@@ -102,7 +102,7 @@ class HwmonCollectorTest {
         assertEquals(map(pm + "power1", 1000 * 0.001), series(s, "node_hwmon_power_average_interval_seconds"));
         assertEquals(map(pm + "energy1", 123456789 / 1000000.0), series(s, "node_hwmon_energy_joule_total"));
         assertEquals("COUNTER [chip, sensor] Hardware monitor for joules used so far (input)",
-                FakeHost.shape(s, "node_hwmon_energy_joule_total"));
+                SinkValues.shape(s, "node_hwmon_energy_joule_total"));
         assertEquals(map(pm + "curr1", 1500 * 0.001), series(s, "node_hwmon_curr_amps"));
         assertEquals(map(pm + "humidity1", 45500 / 1000000.0), series(s, "node_hwmon_humidity"));
         assertEquals(map(pm + "temp3", 21000 * 0.001), series(s, "node_hwmon_temp_input_celsius"));
@@ -130,7 +130,7 @@ class HwmonCollectorTest {
 
         MetricSink included = run(h.collectors("--collector.hwmon.sensor-include=;fan").get("hwmon"));
         assertEquals(List.of("node_hwmon_fan_pulses", "node_hwmon_fan_rpm", "node_hwmon_fan_target_rpm"),
-                FakeHost.families(included).stream().filter(f -> !f.equals("node_hwmon_chip_names")
+                SinkValues.families(included).stream().filter(f -> !f.equals("node_hwmon_chip_names")
                         && !f.equals("node_hwmon_sensor_label")).toList());
     }
 

@@ -2,7 +2,7 @@ package dev.nodepulse.agent.node;
 
 import static dev.nodepulse.agent.node.SinkValues.size;
 import static dev.nodepulse.agent.node.SinkValues.value;
-import static dev.nodepulse.agent.node.SinkValues.write;
+import static dev.nodepulse.agent.node.FakeHost.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,7 +33,7 @@ class MountStatsCollectorTest {
                         + "2 0 0:2 / /a rw - nfs s:/e rw,addr=10.0.0.1\n"
                         + "3 0 0:3 / /b rw - nfs s:/e rw,addr=10.0.0.1\n");
         MetricSink sink = new MetricSink();
-        new MountStatsCollector(SinkValues.paths(root)).update(sink);
+        new MountStatsCollector(new FakeHost(root).paths).update(sink);
         assertEquals(2, size(sink, "node_mountstats_nfs_mountpoint_info"));
         assertEquals(1, value(sink, "node_mountstats_nfs_mountpoint_info", "s:/e", "tcp", "10.0.0.1", "/b"));
         assertEquals(1, size(sink, "node_mountstats_nfs_read_bytes_total"));
@@ -56,9 +56,9 @@ class MountStatsCollectorTest {
         write(root.resolve("proc/self/mountstats"), nfs("s:/e", "/a", "\tNULL: 0 0 0 0 0 0 0 0\n"));
         write(root.resolve("proc/self/mountinfo"), "");
         MetricSink sink = new MetricSink();
-        new MountStatsCollector(SinkValues.paths(root)).update(sink);
+        new MountStatsCollector(new FakeHost(root).paths).update(sink);
         assertEquals(1, value(sink, "node_mountstats_nfs_mountpoint_info", "s:/e", "tcp", "", "/a"));
         assertThrows(java.io.IOException.class,
-                () -> new MountStatsCollector(SinkValues.paths(root.resolve("nothing"))).update(new MetricSink()));
+                () -> new MountStatsCollector(new FakeHost(root.resolve("nothing")).paths).update(new MetricSink()));
     }
 }

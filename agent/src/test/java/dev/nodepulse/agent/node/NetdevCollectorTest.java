@@ -58,7 +58,7 @@ class NetdevCollectorTest {
 
     private static MetricSink scrape(NetdevCollector.Options o, DeviceFilter filter, RtnetlinkSource src)
             throws Exception {
-        return NodeFixtures.scrape(new NetdevCollector(NodeFixtures.paths(), filter, o, src));
+        return SinkValues.run(new NetdevCollector(NodeFixtures.paths(), filter, o, src));
     }
 
     @Test
@@ -88,11 +88,11 @@ class NetdevCollectorTest {
                 Map.entry("node_network_receive_compressed_total", 1021.0),
                 Map.entry("node_network_transmit_compressed_total", 1022.0),
                 Map.entry("node_network_receive_nohandler_total", 1023.0));
-        assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(NodeFixtures.nonEmptyFamilies(sink)));
+        assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(SinkValues.families(sink)));
         for (var e : expected.entrySet()) {
-            assertEquals(e.getValue(), NodeFixtures.samples(sink, e.getKey()).get(eth0), e.getKey());
+            assertEquals(e.getValue(), SinkValues.samples(sink, e.getKey()).get(eth0), e.getKey());
             assertEquals(MetricType.COUNTER, sink.get(e.getKey()).type());
-            assertEquals(Set.of(List.of("lo"), List.of("eth0")), NodeFixtures.samples(sink, e.getKey()).keySet(),
+            assertEquals(Set.of(List.of("lo"), List.of("eth0")), SinkValues.samples(sink, e.getKey()).keySet(),
                     "a link without statistics is skipped");
         }
         assertEquals("Network device statistic receive_drop.", sink.get("node_network_receive_drop_total").help());
@@ -102,40 +102,40 @@ class NetdevCollectorTest {
     void detailedMetricsKeepTheKernelNames() throws Exception {
         MetricSink sink = scrape(new NetdevCollector.Options(true, true, false, false), DeviceFilter.NONE,
                 source(LINKS, List.of()));
-        assertEquals(24, NodeFixtures.nonEmptyFamilies(sink).size());
-        assertEquals(1015.0, NodeFixtures.samples(sink, "node_network_receive_missed_errors_total").get(List.of("eth0")));
-        assertEquals(1008.0, NodeFixtures.samples(sink, "node_network_multicast_total").get(List.of("eth0")));
-        assertEquals(1006.0, NodeFixtures.samples(sink, "node_network_receive_dropped_total").get(List.of("eth0")));
+        assertEquals(24, SinkValues.families(sink).size());
+        assertEquals(1015.0, SinkValues.samples(sink, "node_network_receive_missed_errors_total").get(List.of("eth0")));
+        assertEquals(1008.0, SinkValues.samples(sink, "node_network_multicast_total").get(List.of("eth0")));
+        assertEquals(1006.0, SinkValues.samples(sink, "node_network_receive_dropped_total").get(List.of("eth0")));
     }
 
     @Test
     void procNetDevModeReadsTheFileUnderProcfs() throws Exception {
-        MetricSink sink = NodeFixtures.scrape(NodeFixtures.create(NetdevCollector.SPEC, NodeFixtures.paths(),
+        MetricSink sink = SinkValues.run(NodeFixtures.create(NetdevCollector.SPEC, NodeFixtures.paths(),
                 "--no-collector.netdev.netlink"));
         List<String> eth0 = List.of("eth0");
-        assertEquals(49795065.0, NodeFixtures.samples(sink, "node_network_receive_bytes_total").get(eth0));
-        assertEquals(1.0, NodeFixtures.samples(sink, "node_network_receive_errs_total").get(eth0));
-        assertEquals(2.0, NodeFixtures.samples(sink, "node_network_receive_drop_total").get(eth0));
-        assertEquals(4.0, NodeFixtures.samples(sink, "node_network_receive_frame_total").get(eth0));
-        assertEquals(10.0, NodeFixtures.samples(sink, "node_network_transmit_colls_total").get(eth0));
-        assertEquals(11.0, NodeFixtures.samples(sink, "node_network_transmit_carrier_total").get(eth0));
-        assertEquals(12.0, NodeFixtures.samples(sink, "node_network_transmit_compressed_total").get(eth0));
+        assertEquals(49795065.0, SinkValues.samples(sink, "node_network_receive_bytes_total").get(eth0));
+        assertEquals(1.0, SinkValues.samples(sink, "node_network_receive_errs_total").get(eth0));
+        assertEquals(2.0, SinkValues.samples(sink, "node_network_receive_drop_total").get(eth0));
+        assertEquals(4.0, SinkValues.samples(sink, "node_network_receive_frame_total").get(eth0));
+        assertEquals(10.0, SinkValues.samples(sink, "node_network_transmit_colls_total").get(eth0));
+        assertEquals(11.0, SinkValues.samples(sink, "node_network_transmit_carrier_total").get(eth0));
+        assertEquals(12.0, SinkValues.samples(sink, "node_network_transmit_compressed_total").get(eth0));
         // /proc/net/dev has no rx_nohandler column: 16 families, as node_exporter's file mode gives.
-        assertEquals(16, NodeFixtures.nonEmptyFamilies(sink).size());
+        assertEquals(16, SinkValues.families(sink).size());
         assertEquals(Set.of(List.of("lo"), List.of("eth0"), List.of("veth1")),
-                NodeFixtures.samples(sink, "node_network_receive_bytes_total").keySet());
+                SinkValues.samples(sink, "node_network_receive_bytes_total").keySet());
     }
 
     @Test
     void includeExcludeAndTheirOldNames() throws Exception {
         HostPaths p = NodeFixtures.paths();
-        assertEquals(Set.of(List.of("lo")), NodeFixtures.samples(NodeFixtures.scrape(NodeFixtures.create(
+        assertEquals(Set.of(List.of("lo")), SinkValues.samples(SinkValues.run(NodeFixtures.create(
                 NetdevCollector.SPEC, p, "--no-collector.netdev.netlink", "--collector.netdev.device-include=lo")),
                 "node_network_receive_bytes_total").keySet());
-        assertEquals(Set.of(List.of("eth0")), NodeFixtures.samples(NodeFixtures.scrape(NodeFixtures.create(
+        assertEquals(Set.of(List.of("eth0")), SinkValues.samples(SinkValues.run(NodeFixtures.create(
                 NetdevCollector.SPEC, p, "--no-collector.netdev.netlink", "--collector.netdev.device-blacklist=^(lo|veth.*)$")),
                 "node_network_receive_bytes_total").keySet());
-        assertEquals(Set.of(List.of("veth1")), NodeFixtures.samples(NodeFixtures.scrape(NodeFixtures.create(
+        assertEquals(Set.of(List.of("veth1")), SinkValues.samples(SinkValues.run(NodeFixtures.create(
                 NetdevCollector.SPEC, p, "--no-collector.netdev.netlink", "--collector.netdev.device-whitelist=veth")),
                 "node_network_receive_bytes_total").keySet());
         assertThrows(IllegalArgumentException.class, () -> NodeFixtures.create(NetdevCollector.SPEC, p,
@@ -148,7 +148,7 @@ class NetdevCollectorTest {
                 source(List.of(link(2, "eth0", stats(0)), link(9, "veth9", stats(0))), List.of()));
         assertEquals(List.of("device", "ifalias"), sink.get("node_network_receive_bytes_total").labelNames());
         assertEquals(Set.of(List.of("eth0", "to core"), List.of("veth9", "")),
-                NodeFixtures.samples(sink, "node_network_receive_bytes_total").keySet());
+                SinkValues.samples(sink, "node_network_receive_bytes_total").keySet());
     }
 
     @Test
@@ -169,7 +169,7 @@ class NetdevCollectorTest {
                 List.of("eth0", "fe80::a00:27ff:fe4e:66a1", "64", "link-local"), 1.0,
                 List.of("eth0", "2001:db8::1:0:0:1", "64", "global"), 1.0,
                 List.of("eth0", "169.254.3.4", "16", "link-local"), 1.0),
-                NodeFixtures.samples(sink, "node_network_address_info"));
+                SinkValues.samples(sink, "node_network_address_info"));
     }
 
     @Test
@@ -193,7 +193,7 @@ class NetdevCollectorTest {
     @Test
     void missingProcNetDevFailsTheFileMode(@TempDir Path dir) {
         HostPaths p = new HostPaths(dir, dir, dir, dir);
-        assertThrows(IOException.class, () -> NodeFixtures.scrape(NodeFixtures.create(NetdevCollector.SPEC, p,
+        assertThrows(IOException.class, () -> SinkValues.run(NodeFixtures.create(NetdevCollector.SPEC, p,
                 "--no-collector.netdev.netlink")));
     }
 
@@ -210,8 +210,8 @@ class NetdevCollectorTest {
             return;
         }
         assertEquals(Double.parseDouble(java.nio.file.Files.readString(stat).strip()),
-                NodeFixtures.samples(sink, "node_network_receive_errs_total").get(List.of("lo")));
-        assertTrue(NodeFixtures.samples(sink, "node_network_receive_nohandler_total").containsKey(List.of("lo")));
-        assertEquals(17, NodeFixtures.nonEmptyFamilies(sink).size());
+                SinkValues.samples(sink, "node_network_receive_errs_total").get(List.of("lo")));
+        assertTrue(SinkValues.samples(sink, "node_network_receive_nohandler_total").containsKey(List.of("lo")));
+        assertEquals(17, SinkValues.families(sink).size());
     }
 }

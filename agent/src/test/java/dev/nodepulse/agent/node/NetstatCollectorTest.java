@@ -27,8 +27,8 @@ class NetstatCollectorTest {
 
     private static final Pattern DEFAULT = Pattern.compile(NetstatCollector.DEFAULT_FIELDS);
 
-    private ProcTree tree() throws IOException {
-        return new ProcTree(tmp)
+    private FakeHost tree() throws IOException {
+        return new FakeHost(tmp)
                 .proc("net/netstat", "TcpExt: SyncookiesSent ListenOverflows ListenDrops TCPTimeouts PruneCalled\n"
                         + "TcpExt: 1 2 3 4 5\nIpExt: InNoRoutes InOctets OutOctets\nIpExt: 0 6286396970 2786264347\n")
                 .proc("net/snmp", "Ip: Forwarding DefaultTTL InReceives\nIp: 1 64 99\n"
@@ -77,7 +77,7 @@ class NetstatCollectorTest {
 
     @Test
     void missingSnmp6IsFineMissingNetstatIsNot() throws Exception {
-        ProcTree t = tree();
+        FakeHost t = tree();
         Files.delete(t.paths.proc("net/snmp6"));
         Rendered r = collect(t.paths, DEFAULT);
         assertTrue(r.family("node_netstat_Tcp_CurrEstab").isPresent());
@@ -89,7 +89,7 @@ class NetstatCollectorTest {
 
     @Test
     void malformedFileFailsTheCollector() throws Exception {
-        ProcTree t = tree().proc("net/snmp", "Ip: Forwarding DefaultTTL\nIp: 1\n");
+        FakeHost t = tree().proc("net/snmp", "Ip: Forwarding DefaultTTL\nIp: 1\n");
         IOException e = assertThrows(IOException.class, () -> collect(t.paths, DEFAULT));
         assertTrue(e.getMessage().startsWith("couldn't get SNMP stats"), e.getMessage());
     }

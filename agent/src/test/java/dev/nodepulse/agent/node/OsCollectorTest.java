@@ -22,7 +22,7 @@ class OsCollectorTest {
     @TempDir
     Path tmp;
 
-    private static Rendered collect(ProcTree t) throws Exception {
+    private static Rendered collect(FakeHost t) throws Exception {
         MetricSink sink = new MetricSink();
         new OsCollector(t.paths).update(sink);
         return Rendered.of(sink);
@@ -30,7 +30,7 @@ class OsCollectorTest {
 
     @Test
     void ubuntuStyleFileUnderUsrLib() throws Exception {
-        ProcTree t = new ProcTree(tmp).rootfs("usr/lib/os-release", """
+        FakeHost t = new FakeHost(tmp).rootfs("usr/lib/os-release", """
                 NAME="Ubuntu"
                 VERSION="20.04.2 LTS (Focal Fossa)"
                 ID=ubuntu
@@ -53,7 +53,7 @@ class OsCollectorTest {
 
     @Test
     void etcWinsOverUsrLibAndSupportEnd() throws Exception {
-        ProcTree t = new ProcTree(tmp)
+        FakeHost t = new FakeHost(tmp)
                 .rootfs("usr/lib/os-release", "ID=other\n")
                 .rootfs("etc/os-release", "ID=fedora\nNAME=Fedora\nVERSION_ID=40\nSUPPORT_END=2025-05-13\n");
         Rendered r = collect(t);
@@ -76,7 +76,7 @@ class OsCollectorTest {
 
     @Test
     void versionWithoutLeadingNumberHasNoVersionFamily() throws Exception {
-        Rendered r = collect(new ProcTree(tmp).rootfs("etc/os-release", "ID=arch\nVERSION_ID=rolling\n"));
+        Rendered r = collect(new FakeHost(tmp).rootfs("etc/os-release", "ID=arch\nVERSION_ID=rolling\n"));
         assertTrue(r.family("node_os_info").isPresent());
         assertFalse(r.family("node_os_version").isPresent());
         assertEquals(3.18, OsCollector.version("3.18.4"));
@@ -87,17 +87,17 @@ class OsCollectorTest {
 
     @Test
     void noFileIsNoData() {
-        assertThrows(NoDataException.class, () -> collect(new ProcTree(tmp)));
+        assertThrows(NoDataException.class, () -> collect(new FakeHost(tmp)));
     }
 
     @Test
     void brokenFileOrDateIsAnError() throws Exception {
-        ProcTree t = new ProcTree(tmp).rootfs("etc/os-release", "NAME=\"unterminated\n")
+        FakeHost t = new FakeHost(tmp).rootfs("etc/os-release", "NAME=\"unterminated\n")
                 .rootfs("usr/lib/os-release", "ID=fine\n");
         assertThrows(ParseException.class, () -> collect(t));
-        ProcTree d = new ProcTree(tmp.resolve("d")).rootfs("etc/os-release", "ID=x\nSUPPORT_END=2025-02-30\n");
+        FakeHost d = new FakeHost(tmp.resolve("d")).rootfs("etc/os-release", "ID=x\nSUPPORT_END=2025-02-30\n");
         assertThrows(ParseException.class, () -> collect(d));
-        ProcTree e = new ProcTree(tmp.resolve("e")).rootfs("etc/os-release", "");
+        FakeHost e = new FakeHost(tmp.resolve("e")).rootfs("etc/os-release", "");
         Rendered r = collect(e);
         assertEquals(1, r.get("node_os_info").samples().size());
     }

@@ -1,7 +1,7 @@
 package dev.nodepulse.agent.node;
 
 import static dev.nodepulse.agent.node.SinkValues.value;
-import static dev.nodepulse.agent.node.SinkValues.write;
+import static dev.nodepulse.agent.node.FakeHost.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +39,7 @@ class ProcessesCollectorTest {
         Files.createDirectories(proc.resolve("self"));
 
         MetricSink sink = new MetricSink();
-        new ProcessesCollector(SinkValues.paths(root)).update(sink);
+        new ProcessesCollector(new FakeHost(root).paths).update(sink);
         assertEquals(3, value(sink, "node_processes_pids"));
         assertEquals(5, value(sink, "node_processes_threads"));
         assertEquals(7801, value(sink, "node_processes_max_threads"));
@@ -59,14 +59,14 @@ class ProcessesCollectorTest {
         write(proc.resolve("sys/kernel/pid_max"), "1\n");
         write(proc.resolve("5/stat"), "garbage\n");
         assertThrows(java.io.IOException.class,
-                () -> new ProcessesCollector(SinkValues.paths(root)).update(new MetricSink()));
+                () -> new ProcessesCollector(new FakeHost(root).paths).update(new MetricSink()));
     }
 
     @Test
     void missingLimitsAreErrors(@TempDir Path root) throws Exception {
         Files.createDirectories(root.resolve("proc"));
         assertThrows(java.io.IOException.class,
-                () -> new ProcessesCollector(SinkValues.paths(root)).update(new MetricSink()));
+                () -> new ProcessesCollector(new FakeHost(root).paths).update(new MetricSink()));
     }
 
     @Test

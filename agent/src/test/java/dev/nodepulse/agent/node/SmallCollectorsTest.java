@@ -1,8 +1,8 @@
 package dev.nodepulse.agent.node;
 
-import static dev.nodepulse.agent.node.FakeHost.map;
-import static dev.nodepulse.agent.node.FakeHost.run;
-import static dev.nodepulse.agent.node.FakeHost.series;
+import static dev.nodepulse.agent.node.SinkValues.map;
+import static dev.nodepulse.agent.node.SinkValues.run;
+import static dev.nodepulse.agent.node.SinkValues.series;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +37,7 @@ class SmallCollectorsTest {
                 series(s, "node_schedstat_waiting_seconds_total"));
         assertEquals(map("0", 4767485306L, "1", 5145567945L), series(s, "node_schedstat_timeslices_total"));
         assertEquals("COUNTER [cpu] Number of seconds spent by processing waiting for this CPU.",
-                FakeHost.shape(s, "node_schedstat_waiting_seconds_total"));
+                SinkValues.shape(s, "node_schedstat_waiting_seconds_total"));
         h.deleteProc("schedstat");
         assertThrows(NoDataException.class, () -> run(new SchedstatCollector(h.paths)));
     }
@@ -56,7 +56,7 @@ class SmallCollectorsTest {
         assertEquals(map("0", 0, "5", 7), series(s, "node_softnet_received_rps_total"));
         assertEquals(map("0", 0, "5", 3), series(s, "node_softnet_flow_limit_count_total"));
         assertEquals(map("0", 0, "5", 4), series(s, "node_softnet_backlog_len"));
-        assertEquals("GAUGE [cpu] Softnet backlog status", FakeHost.shape(s, "node_softnet_backlog_len"));
+        assertEquals("GAUGE [cpu] Softnet backlog status", SinkValues.shape(s, "node_softnet_backlog_len"));
         // node_exporter reports a missing file as an error, not as "no data"
         h.deleteProc("net/softnet_stat");
         Exception e = assertThrows(IOException.class, () -> run(new SoftnetCollector(h.paths)));
@@ -81,13 +81,13 @@ class SmallCollectorsTest {
         assertEquals(0.0, series(s, "node_pressure_memory_waiting_seconds_total").get(""));
         assertEquals(0.0, series(s, "node_pressure_memory_stalled_seconds_total").get(""));
         assertEquals(0.008494, series(s, "node_pressure_irq_stalled_seconds_total").get(""));
-        assertEquals(6, FakeHost.families(s).size());
+        assertEquals(6, SinkValues.families(s).size());
         assertEquals("COUNTER [] Total time in seconds no process could make progress due to IRQ congestion",
-                FakeHost.shape(s, "node_pressure_irq_stalled_seconds_total"));
+                SinkValues.shape(s, "node_pressure_irq_stalled_seconds_total"));
 
         // kernels before 6.1 have no irq file: the rest is still published
         h.deleteProc("pressure/irq");
-        assertEquals(5, FakeHost.families(run(new PressureCollector(h.paths))).size());
+        assertEquals(5, SinkValues.families(run(new PressureCollector(h.paths))).size());
         // a cpu file without "some": no data
         h.proc("pressure/cpu", "full avg10=0.00 avg60=0.00 avg300=0.00 total=0\n");
         assertThrows(NoDataException.class, () -> run(new PressureCollector(h.paths)));
@@ -114,7 +114,7 @@ class SmallCollectorsTest {
         MetricSink s = run(h.collectors().get("entropy"));
         assertEquals(1337.0, series(s, "node_entropy_available_bits").get(""));
         assertEquals(4096.0, series(s, "node_entropy_pool_size_bits").get(""));
-        assertEquals("GAUGE [] Bits of entropy pool.", FakeHost.shape(s, "node_entropy_pool_size_bits"));
+        assertEquals("GAUGE [] Bits of entropy pool.", SinkValues.shape(s, "node_entropy_pool_size_bits"));
         // without poolsize: an error, after entropy_avail was published
         h.deleteProc("sys/kernel/random/poolsize");
         MetricSink partial = new MetricSink();
@@ -128,7 +128,7 @@ class SmallCollectorsTest {
         MetricSink s = run(h.collectors().get("filefd"));
         assertEquals(1024.0, series(s, "node_filefd_allocated").get(""));
         assertEquals(1631329.0, series(s, "node_filefd_maximum").get(""));
-        assertEquals("GAUGE [] File descriptor statistics: maximum.", FakeHost.shape(s, "node_filefd_maximum"));
+        assertEquals("GAUGE [] File descriptor statistics: maximum.", SinkValues.shape(s, "node_filefd_maximum"));
         h.proc("sys/fs/file-nr", "1024 0 1631329\n");
         assertThrows(IOException.class, () -> run(new FilefdCollector(h.paths)));
         h.deleteProc("sys/fs/file-nr");
@@ -157,7 +157,7 @@ class SmallCollectorsTest {
         assertEquals(6.0, series(s, "node_nf_conntrack_stat_early_drop").get(""));
         assertEquals(2.0, series(s, "node_nf_conntrack_stat_search_restart").get(""));
         assertEquals("GAUGE [] Number of packets dropped due to conntrack failure.",
-                FakeHost.shape(s, "node_nf_conntrack_stat_drop"));
+                SinkValues.shape(s, "node_nf_conntrack_stat_drop"));
 
         // without the per-CPU statistics: the table size is published, then no data
         h.deleteProc("net/stat/nf_conntrack");

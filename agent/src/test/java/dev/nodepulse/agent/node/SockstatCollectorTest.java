@@ -35,7 +35,7 @@ class SockstatCollectorTest {
 
     @Test
     void bothFiles() throws Exception {
-        ProcTree t = new ProcTree(tmp).proc("net/sockstat", V4).proc("net/sockstat6", V6);
+        FakeHost t = new FakeHost(tmp).proc("net/sockstat", V4).proc("net/sockstat6", V6);
         Rendered r = collect(t.paths, 4096);
         assertEquals(Set.of("node_sockstat_sockets_used", "node_sockstat_TCP_inuse", "node_sockstat_TCP_orphan",
                 "node_sockstat_TCP_tw", "node_sockstat_TCP_alloc", "node_sockstat_TCP_mem", "node_sockstat_TCP_mem_bytes",
@@ -56,7 +56,7 @@ class SockstatCollectorTest {
 
     @Test
     void memBytesUsesThePageSizeGiven() throws Exception {
-        ProcTree t = new ProcTree(tmp).proc("net/sockstat", "TCP: inuse 1 mem 3\n");
+        FakeHost t = new FakeHost(tmp).proc("net/sockstat", "TCP: inuse 1 mem 3\n");
         assertEquals(3 * 65536, collect(t.paths, 65536).value("node_sockstat_TCP_mem_bytes"));
         // The agent's own SPEC takes the page size from sysconf(3); on this host as getconf reports it.
         Process p = new ProcessBuilder("getconf", "PAGESIZE").start();
@@ -69,7 +69,7 @@ class SockstatCollectorTest {
 
     @Test
     void inuseIsAlwaysPublished() throws Exception {
-        ProcTree t = new ProcTree(tmp).proc("net/sockstat", "XYZ: orphan 2\n");
+        FakeHost t = new FakeHost(tmp).proc("net/sockstat", "XYZ: orphan 2\n");
         Rendered r = collect(t.paths, 4096);
         assertEquals(0, r.value("node_sockstat_XYZ_inuse"));
         assertEquals(2, r.value("node_sockstat_XYZ_orphan"));
@@ -78,15 +78,15 @@ class SockstatCollectorTest {
 
     @Test
     void missingFilesAreNotAnError() throws Exception {
-        Rendered none = collect(new ProcTree(tmp).paths, 4096);
+        Rendered none = collect(new FakeHost(tmp).paths, 4096);
         assertTrue(none.families.isEmpty());
-        Rendered onlyV6 = collect(new ProcTree(tmp.resolve("v6")).proc("net/sockstat6", V6).paths, 4096);
+        Rendered onlyV6 = collect(new FakeHost(tmp.resolve("v6")).proc("net/sockstat6", V6).paths, 4096);
         assertEquals(6, onlyV6.families.size()); // five inuse and FRAG6_memory
     }
 
     @Test
     void malformedFileFails() throws Exception {
-        ProcTree t = new ProcTree(tmp).proc("net/sockstat", "TCP: inuse\n");
+        FakeHost t = new FakeHost(tmp).proc("net/sockstat", "TCP: inuse\n");
         IOException e = assertThrows(IOException.class, () -> collect(t.paths, 4096));
         assertTrue(e.getMessage().startsWith("failed to get IPv4 sockstat data"), e.getMessage());
     }

@@ -39,13 +39,13 @@ class SourceFailureTest {
     @TempDir
     Path tmp;
 
-    private Map<String, Outcome> scrape(HostTree host) throws Exception {
+    private Map<String, Outcome> scrape(FakeHost host) throws Exception {
         List<String> args = new ArrayList<>(List.of("--collector.disable-defaults", "--collector.loadavg"));
         for (String c : COLLECTORS) {
             args.add("--collector." + c);
         }
         FlagValues flags = AgentFlags.define().parse(args.toArray(new String[0]));
-        Map<String, Collector> collectors = EnabledCollectors.create(flags, host.paths(), CollectorCatalog.all());
+        Map<String, Collector> collectors = EnabledCollectors.create(flags, host.paths, CollectorCatalog.all());
         Map<String, Outcome> out = new TreeMap<>();
         try (CollectorRunner runner = new CollectorRunner(collectors, 2)) {
             for (Outcome o : runner.run(List.copyOf(collectors.keySet()), Duration.ofSeconds(20))) {
@@ -57,7 +57,7 @@ class SourceFailureTest {
 
     @Test
     void absentSourcesFailQuietlyOrCollectNothing() throws Exception {
-        HostTree host = new HostTree(tmp).file("proc/loadavg", "0.50 0.40 0.30 1/200 4242\n");
+        FakeHost host = new FakeHost(tmp).file("proc/loadavg", "0.50 0.40 0.30 1/200 4242\n");
         Map<String, Outcome> out = scrape(host);
         assertTrue(out.get("loadavg").success());
         Set<String> succeeded = new TreeSet<>();
@@ -76,7 +76,7 @@ class SourceFailureTest {
 
     @Test
     void brokenSourcesFailOnlyTheirCollector() throws Exception {
-        HostTree h = new HostTree(tmp).file("proc/loadavg", "0.50 0.40 0.30 1/200 4242\n");
+        FakeHost h = new FakeHost(tmp).file("proc/loadavg", "0.50 0.40 0.30 1/200 4242\n");
         h.file("proc/net/arp", "IP address HW type Flags HW address Mask Device\n10.0.0.1 0x1 0x2\n");
         h.file("sys/fs/bcache/aaaa-bbbb/congested", "");
         h.file("sys/fs/bcachefs/cccc/errors", "some_error many\n");

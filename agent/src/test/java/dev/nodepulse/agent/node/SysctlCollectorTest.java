@@ -1,7 +1,7 @@
 package dev.nodepulse.agent.node;
 
 import static dev.nodepulse.agent.node.SinkValues.value;
-import static dev.nodepulse.agent.node.SinkValues.write;
+import static dev.nodepulse.agent.node.FakeHost.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +23,7 @@ class SysctlCollectorTest {
         write(root.resolve("proc/sys/kernel/seccomp/actions_avail"), "kill_process trap\n");
         write(root.resolve("proc/sys/kernel/hostname"), "node-1\n");
         MetricSink sink = new MetricSink();
-        new SysctlCollector(SinkValues.paths(root),
+        new SysctlCollector(new FakeHost(root).paths,
                 List.of("fs.file-nr", "fs.file-nr:total,current,max", "kernel.threads-max"),
                 List.of("kernel.seccomp.actions_avail", "kernel.hostname")).update(sink);
         assertEquals(1631329, value(sink, "node_sysctl_fs_file_nr", "2"));
@@ -44,11 +44,11 @@ class SysctlCollectorTest {
         for (var bad : List.of(List.of("a.one:k"), List.of("a.two:k1,k2,k3"), List.of("a.empty"), List.of("a.words"),
                 List.of("a.missing"))) {
             IOException e = assertThrows(IOException.class,
-                    () -> new SysctlCollector(SinkValues.paths(root), bad, List.of()).update(new MetricSink()),
+                    () -> new SysctlCollector(new FakeHost(root).paths, bad, List.of()).update(new MetricSink()),
                     bad.toString());
             assertTrue(e.getMessage() != null);
         }
-        assertThrows(IOException.class, () -> new SysctlCollector(SinkValues.paths(root), List.of(),
+        assertThrows(IOException.class, () -> new SysctlCollector(new FakeHost(root).paths, List.of(),
                 List.of("a.words:k1,k2")).update(new MetricSink()));
     }
 

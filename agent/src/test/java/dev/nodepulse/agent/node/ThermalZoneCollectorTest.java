@@ -1,8 +1,8 @@
 package dev.nodepulse.agent.node;
 
-import static dev.nodepulse.agent.node.FakeHost.map;
-import static dev.nodepulse.agent.node.FakeHost.run;
-import static dev.nodepulse.agent.node.FakeHost.series;
+import static dev.nodepulse.agent.node.SinkValues.map;
+import static dev.nodepulse.agent.node.SinkValues.run;
+import static dev.nodepulse.agent.node.SinkValues.series;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,14 +28,14 @@ class ThermalZoneCollectorTest {
                 .sys("class/thermal/cooling_device0/cur_state", "1\n");
         MetricSink s = run(h.collectors().get("thermal_zone"));
         assertEquals(map("0,cpu-thermal", 12.376, "1,acpitz", -0.5), series(s, "node_thermal_zone_temp"));
-        assertEquals("GAUGE [zone, type] Zone temperature in Celsius", FakeHost.shape(s, "node_thermal_zone_temp"));
+        assertEquals("GAUGE [zone, type] Zone temperature in Celsius", SinkValues.shape(s, "node_thermal_zone_temp"));
         assertEquals(map("0,Processor", 1), series(s, "node_cooling_device_cur_state"));
         assertEquals(map("0,Processor", 3), series(s, "node_cooling_device_max_state"));
     }
 
     @Test
     void aHostWithoutThermalClassPublishesNothing(@TempDir Path dir) throws Exception {
-        assertTrue(FakeHost.families(run(new ThermalZoneCollector(new FakeHost(dir).paths))).isEmpty());
+        assertTrue(SinkValues.families(run(new ThermalZoneCollector(new FakeHost(dir).paths))).isEmpty());
     }
 
     @Test

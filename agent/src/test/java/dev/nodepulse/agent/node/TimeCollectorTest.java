@@ -25,7 +25,7 @@ class TimeCollectorTest {
 
     @Test
     void timeZoneAndClocksources() throws Exception {
-        ProcTree t = new ProcTree(tmp)
+        FakeHost t = new FakeHost(tmp)
                 .sys("devices/system/clocksource/clocksource0/available_clocksource", "tsc hpet acpi_pm \n")
                 .sys("devices/system/clocksource/clocksource0/current_clocksource", "tsc\n");
         MetricSink sink = new MetricSink();
@@ -49,7 +49,7 @@ class TimeCollectorTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(berlin), "no tzdata on this host");
         MetricSink sink = new MetricSink();
         Clock summer = Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC);
-        new TimeCollector(new ProcTree(tmp).paths, LocalTimeZone.load(Map.of("TZ", "Europe/Berlin"), Path.of("/")), summer)
+        new TimeCollector(new FakeHost(tmp).paths, LocalTimeZone.load(Map.of("TZ", "Europe/Berlin"), Path.of("/")), summer)
                 .update(sink);
         assertEquals(7200, Rendered.of(sink).value("node_time_zone_offset_seconds", Map.of("time_zone", "CEST")));
     }
@@ -76,12 +76,12 @@ class TimeCollectorTest {
     @Test
     void noClocksourcesIsFineAndABrokenOneIsAnError() throws Exception {
         MetricSink sink = new MetricSink();
-        new TimeCollector(new ProcTree(tmp).paths, LocalTimeZone.load(Map.of("TZ", ""), tmp), FIXED).update(sink);
+        new TimeCollector(new FakeHost(tmp).paths, LocalTimeZone.load(Map.of("TZ", ""), tmp), FIXED).update(sink);
         Rendered r = Rendered.of(sink);
         assertTrue(r.family("node_time_seconds").isPresent());
         assertTrue(r.family("node_time_clocksource_current_info").isEmpty());
 
-        ProcTree broken = new ProcTree(tmp.resolve("b"))
+        FakeHost broken = new FakeHost(tmp.resolve("b"))
                 .sys("devices/system/clocksource/clocksource0/available_clocksource", "tsc\n");
         MetricSink s2 = new MetricSink();
         assertThrows(java.nio.file.NoSuchFileException.class,

@@ -36,7 +36,7 @@ class VmstatCollectorTest {
 
     @Test
     void defaultFields() throws Exception {
-        Rendered r = collect(new ProcTree(tmp).proc("vmstat", FILE).paths, DEFAULT);
+        Rendered r = collect(new FakeHost(tmp).proc("vmstat", FILE).paths, DEFAULT);
         assertEquals(Set.of("node_vmstat_pgpgin", "node_vmstat_pgpgout", "node_vmstat_pswpin", "node_vmstat_pswpout",
                 "node_vmstat_pgfault", "node_vmstat_pgmajfault", "node_vmstat_oom_kill"),
                 r.families.stream().map(MetricFamily::name).collect(Collectors.toSet()));
@@ -47,17 +47,17 @@ class VmstatCollectorTest {
 
     @Test
     void fieldsFlag() throws Exception {
-        assertEquals(10, collect(new ProcTree(tmp).proc("vmstat", FILE).paths, null).families.size());
+        assertEquals(10, collect(new FakeHost(tmp).proc("vmstat", FILE).paths, null).families.size());
         assertEquals(Set.of("node_vmstat_nr_free_pages"),
-                collect(new ProcTree(tmp).proc("vmstat", FILE).paths, Pattern.compile("^nr_")).families.stream()
+                collect(new FakeHost(tmp).proc("vmstat", FILE).paths, Pattern.compile("^nr_")).families.stream()
                         .map(MetricFamily::name).collect(Collectors.toSet()));
     }
 
     @Test
     void missingOrMalformedFileFails() throws Exception {
-        assertThrows(NoSuchFileException.class, () -> collect(new ProcTree(tmp).paths, DEFAULT));
-        assertThrows(ParseException.class, () -> collect(new ProcTree(tmp).proc("vmstat", "pgfault\n").paths, DEFAULT));
-        assertEquals(0, collect(new ProcTree(tmp).proc("vmstat", "").paths, DEFAULT).families.size());
+        assertThrows(NoSuchFileException.class, () -> collect(new FakeHost(tmp).paths, DEFAULT));
+        assertThrows(ParseException.class, () -> collect(new FakeHost(tmp).proc("vmstat", "pgfault\n").paths, DEFAULT));
+        assertEquals(0, collect(new FakeHost(tmp).proc("vmstat", "").paths, DEFAULT).families.size());
     }
 
     @Test

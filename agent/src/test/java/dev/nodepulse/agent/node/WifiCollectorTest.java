@@ -2,7 +2,7 @@ package dev.nodepulse.agent.node;
 
 import static dev.nodepulse.agent.node.SinkValues.size;
 import static dev.nodepulse.agent.node.SinkValues.value;
-import static dev.nodepulse.agent.node.SinkValues.write;
+import static dev.nodepulse.agent.node.FakeHost.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,7 +1,7 @@
 package dev.nodepulse.agent.node;
 
 import static dev.nodepulse.agent.node.SinkValues.value;
-import static dev.nodepulse.agent.node.SinkValues.write;
+import static dev.nodepulse.agent.node.FakeHost.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -16,7 +16,7 @@ class ZfsCollectorTest {
 
     @Test
     void noZfsModuleIsNoData(@TempDir Path root) {
-        assertThrows(NoDataException.class, () -> new ZfsCollector(SinkValues.paths(root)).update(new MetricSink()));
+        assertThrows(NoDataException.class, () -> new ZfsCollector(new FakeHost(root).paths).update(new MetricSink()));
     }
 
     @Test
@@ -30,7 +30,7 @@ class ZfsCollectorTest {
                 + "dataset_name 7 tank/my  data\nwrites 4 12\nnunlinks 3 1\n");
         write(z.resolve("tank/state"), "DEGRADED\n");
         MetricSink sink = new MetricSink();
-        new ZfsCollector(SinkValues.paths(root)).update(sink);
+        new ZfsCollector(new FakeHost(root).paths).update(sink);
         assertEquals(10, value(sink, "node_zfs_arc_hits"));
         assertEquals(MetricType.UNTYPED, sink.get("node_zfs_arc_hits").type());
         assertEquals("kstat.zfs.misc.arcstats.evict_l2-eligible", sink.get("node_zfs_arc_evict_l2_eligible").help());

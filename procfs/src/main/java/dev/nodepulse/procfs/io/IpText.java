@@ -2,19 +2,28 @@ package dev.nodepulse.procfs.io;
 
 /**
  * IP addresses as text the way Go's net.IP.String() writes them, since they end up in label values:
- * IPv4 (and IPv4-mapped IPv6) dotted, other IPv6 in RFC 5952 form (lower case, longest run of two or more
- * zero groups as "::"). java.net.InetAddress does neither compression nor the mapped case.
+ * IPv4 (and IPv4-mapped IPv6) dotted, other IPv6 in RFC 5952 form (lower case, the longest run of two or
+ * more zero groups as "::", the first run on a tie). java.net.InetAddress does neither compression nor the
+ * mapped case.
  */
 public final class IpText {
 
     private IpText() {}
 
+    /** 4 or 16 bytes as Go prints them; "" for null or no bytes, Go's "?" and hex for any other length. */
     public static String format(byte[] ip) {
+        if (ip == null || ip.length == 0) {
+            return "";
+        }
         if (ip.length == 4) {
             return dotted(ip, 0);
         }
         if (ip.length != 16) {
-            throw new IllegalArgumentException("IP address of " + ip.length + " bytes");
+            StringBuilder sb = new StringBuilder("?");
+            for (byte b : ip) {
+                sb.append(String.format("%02x", b));
+            }
+            return sb.toString();
         }
         if (isV4Mapped(ip)) {
             return dotted(ip, 12);
@@ -53,6 +62,11 @@ public final class IpText {
             sb.append(Integer.toHexString(groups[i]));
         }
         return sb.toString();
+    }
+
+    /** Go's IPNet String for a route destination: "a.b.c.d/len" or "v6/len". */
+    public static String withPrefix(byte[] ip, int prefixLength) {
+        return format(ip) + "/" + prefixLength;
     }
 
     /** Parses textual IPv4 or IPv6 (no zone) into 4 or 16 bytes, or null when it is not an address. */

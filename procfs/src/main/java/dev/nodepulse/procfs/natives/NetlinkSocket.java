@@ -2,6 +2,7 @@ package dev.nodepulse.procfs.natives;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import dev.nodepulse.procfs.ParseException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,6 +39,7 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int SO_RCVTIMEO = 20;
     private static final int SO_RCVBUF = 8;
     private static final int MSG_TRUNC = 0x20;
+    private static final int EINTR = 4;
     /** The kernel sends dump datagrams of at most 32 KiB; twice that leaves room. */
     private static final int BUFFER = 64 * 1024;
 
@@ -100,6 +102,9 @@ public final class NetlinkSocket implements AutoCloseable {
             long n = c.recv(fd, buffer, BUFFER, MSG_TRUNC);
             if (n < 0) {
                 int errno = Native.getLastError();
+                if (errno == EINTR) {
+                    continue;
+                }
                 throw new IOException("netlink receive: " + (errno == 11 ? "timed out" : Errno.describe(errno)));
             }
             if (n > BUFFER) {
@@ -134,7 +139,7 @@ public final class NetlinkSocket implements AutoCloseable {
             int flags = Short.toUnsignedInt(b.getShort(off + 6));
             int mseq = b.getInt(off + 8);
             if (len < HEADER || off + len > data.length) {
-                throw new IOException("netlink: truncated message (length " + len + ")");
+                throw new ParseException("netlink: truncated message (length " + len + ")");
             }
             byte[] payload = new byte[len - HEADER];
             System.arraycopy(data, off + HEADER, payload, 0, payload.length);

@@ -15,24 +15,6 @@ public final class NetlinkMessageParser {
 
     private NetlinkMessageParser() {}
 
-    /** RTM_NEWLINK: struct ifinfomsg (16 bytes: family, pad, type, index, flags, change), IFLA_IFNAME = 3. */
-    public static Link link(byte[] p) throws ParseException {
-        if (p.length < 16) {
-            throw new ParseException("short ifinfomsg: " + p.length + " bytes");
-        }
-        int index = order(p).getInt(4);
-        String name = "";
-        for (NetlinkAttribute a : NetlinkAttribute.parse(p, 16, p.length)) {
-            if (a.type() == 3) {
-                name = a.string();
-            }
-        }
-        return new Link(index, name);
-    }
-
-    /** An interface's index and name. */
-    public record Link(int index, String name) {}
-
     /**
      * RTM_NEWQDISC: struct tcmsg (20 bytes: family, pads, ifindex, handle, parent, info) and attributes
      * TCA_KIND (1), TCA_STATS (3, struct tc_stats) and TCA_STATS2 (7, nested TCA_STATS_BASIC 1 and

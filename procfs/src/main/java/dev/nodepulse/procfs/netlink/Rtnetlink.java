@@ -13,7 +13,6 @@ import java.util.Map;
  */
 public final class Rtnetlink {
 
-    private static final int RTM_GETLINK = 18;
     private static final int RTM_GETROUTE = 26;
     private static final int RTM_GETQDISC = 38;
     private static final int SOCK_DIAG_BY_FAMILY = 20;
@@ -25,23 +24,35 @@ public final class Rtnetlink {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Interface index → name. */
-    public Map<Integer, String> links() throws IOException {
-        Map<Integer, String> out = new HashMap<>();
+    /** Every link (network interface) with its attributes and counters. */
+    public List<LinkMessage> links() throws IOException {
         try (NetlinkSocket s = NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, timeoutMillis)) {
-            for (NetlinkSocket.Message m : s.request(RTM_GETLINK, DUMP, new byte[16])) {
-                NetlinkMessageParser.Link l = NetlinkMessageParser.link(m.payload());
-                out.put(l.index(), l.name());
-            }
+            return RtnetlinkParser.links(s.request(RtnetlinkParser.RTM_GETLINK, DUMP, RtnetlinkParser.linkRequest()));
+        }
+    }
+
+    /** Interface index → name. */
+    public Map<Integer, String> linkNames() throws IOException {
+        Map<Integer, String> out = new HashMap<>();
+        for (LinkMessage l : links()) {
+            out.put(l.index(), l.name());
         }
         return out;
+    }
+
+    /** Every IPv4 and IPv6 address of every interface. */
+    public List<AddressMessage> addresses() throws IOException {
+        try (NetlinkSocket s = NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, timeoutMillis)) {
+            return RtnetlinkParser.addresses(
+                    s.request(RtnetlinkParser.RTM_GETADDR, DUMP, RtnetlinkParser.addressRequest()));
+        }
     }
 
     /** Every qdisc of every interface, root and child. */
     public List<QdiscStats> qdiscs() throws IOException {
         try (NetlinkSocket s = NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, timeoutMillis)) {
             List<NetlinkSocket.Message> msgs = s.request(RTM_GETQDISC, DUMP, new byte[20]);
-            Map<Integer, String> names = links();
+            Map<Integer, String> names = linkNames();
             List<QdiscStats> out = new ArrayList<>(msgs.size());
             for (NetlinkSocket.Message m : msgs) {
                 out.add(NetlinkMessageParser.qdisc(m.payload(), names));

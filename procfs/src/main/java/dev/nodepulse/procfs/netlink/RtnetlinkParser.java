@@ -1,19 +1,21 @@
 package dev.nodepulse.procfs.netlink;
 
 import dev.nodepulse.procfs.ParseException;
+import dev.nodepulse.procfs.natives.NetlinkSocket;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decodes rtnetlink dump replies (a run of netlink messages, native byte order) into records: RTM_NEWLINK
- * (linux/rtnetlink.h, if_link.h) and RTM_NEWADDR (if_addr.h). Messages of other types are skipped;
- * attributes node_exporter does not read are skipped; an attribute with an impossible size is an error,
- * as in the Go rtnetlink library node_exporter uses.
+ * Decodes rtnetlink dump replies into records: RTM_NEWLINK (linux/rtnetlink.h, if_link.h) and RTM_NEWADDR
+ * (if_addr.h), each message's payload after the nlmsghdr, in native byte order. Messages of other types are
+ * skipped; attributes node_exporter does not read are skipped; an attribute with an impossible size is an
+ * error, as in the Go rtnetlink library node_exporter uses.
  */
 public final class RtnetlinkParser {
 
@@ -26,10 +28,8 @@ public final class RtnetlinkParser {
     public static final int AF_INET = 2;
     public static final int AF_INET6 = 10;
 
-    private static final int NLMSG_HDRLEN = 16;
     private static final int IFINFOMSG_LEN = 16;
     private static final int IFADDRMSG_LEN = 8;
-    private static final int ATTR_TYPE_MASK = 0x3fff;
 
     private static final int IFLA_ADDRESS = 1;
     private static final int IFLA_BROADCAST = 2;
@@ -65,52 +65,40 @@ public final class RtnetlinkParser {
         return new byte[IFADDRMSG_LEN];
     }
 
-    public static List<LinkMessage> links(byte[] messages) throws ParseException {
+    /** The RTM_NEWLINK messages of a dump, decoded; other message types are skipped. */
+    public static List<LinkMessage> links(List<NetlinkSocket.Message> messages) throws ParseException {
         List<LinkMessage> out = new ArrayList<>();
-        ByteBuffer b = ByteBuffer.wrap(messages).order(ByteOrder.nativeOrder());
-        int off = 0;
-        while (off + NLMSG_HDRLEN <= messages.length) {
-            int len = messageLength(b, off, messages.length);
-            if (Short.toUnsignedInt(b.getShort(off + 4)) == RTM_NEWLINK) {
-                out.add(link(b, off + NLMSG_HDRLEN, off + len));
+        for (NetlinkSocket.Message m : messages) {
+            if (m.type() == RTM_NEWLINK) {
+                out.add(link(m.payload()));
             }
-            off += align(len);
         }
         return out;
     }
 
-    public static List<AddressMessage> addresses(byte[] messages) throws ParseException {
+    /** The RTM_NEWADDR messages of a dump with an IPv4 or IPv6 address; other message types are skipped. */
+    public static List<AddressMessage> addresses(List<NetlinkSocket.Message> messages) throws ParseException {
         List<AddressMessage> out = new ArrayList<>();
-        ByteBuffer b = ByteBuffer.wrap(messages).order(ByteOrder.nativeOrder());
-        int off = 0;
-        while (off + NLMSG_HDRLEN <= messages.length) {
-            int len = messageLength(b, off, messages.length);
-            if (Short.toUnsignedInt(b.getShort(off + 4)) == RTM_NEWADDR) {
-                AddressMessage a = address(b, off + NLMSG_HDRLEN, off + len);
+        for (NetlinkSocket.Message m : messages) {
+            if (m.type() == RTM_NEWADDR) {
+                AddressMessage a = address(m.payload());
                 if (a != null) {
                     out.add(a);
                 }
             }
-            off += align(len);
         }
         return out;
     }
 
-    private static int messageLength(ByteBuffer b, int off, int total) throws ParseException {
-        int len = b.getInt(off);
-        if (len < NLMSG_HDRLEN || off + len > total) {
-            throw new ParseException("rtnetlink: message at offset " + off + " has bad length " + len);
-        }
-        return len;
-    }
-
-    private static LinkMessage link(ByteBuffer b, int start, int end) throws ParseException {
-        if (end - start < IFINFOMSG_LEN) {
+    /** One RTM_NEWLINK payload: struct ifinfomsg (family, pad, type, index, flags, change) and attributes. */
+    public static LinkMessage link(byte[] p) throws ParseException {
+        if (p.length < IFINFOMSG_LEN) {
             throw new ParseException("rtnetlink: RTM_NEWLINK shorter than an ifinfomsg");
         }
-        int type = Short.toUnsignedInt(b.getShort(start + 2));
-        int index = b.getInt(start + 4);
-        long flags = Integer.toUnsignedLong(b.getInt(start + 8));
+        ByteBuffer b = order(p);
+        int type = Short.toUnsignedInt(b.getShort(2));
+        int index = b.getInt(4);
+        long flags = Integer.toUnsignedLong(b.getInt(8));
         String name = "";
         String address = "";
         String broadcast = "";
@@ -128,82 +116,59 @@ public final class RtnetlinkParser {
         List<String> altNames = new ArrayList<>();
         LinkStats stats64 = null;
         LinkStats stats32 = null;
-        int off = start + IFINFOMSG_LEN;
-        while (off + 4 <= end) {
-            int alen = Short.toUnsignedInt(b.getShort(off));
-            int atype = Short.toUnsignedInt(b.getShort(off + 2)) & ATTR_TYPE_MASK;
-            if (alen < 4 || off + alen > end) {
-                throw new ParseException("rtnetlink: link attribute " + atype + " has bad length " + alen);
-            }
-            int v = off + 4;
-            int vlen = alen - 4;
-            switch (atype) {
-                case IFLA_ADDRESS -> address = hardwareAddress(b, v, vlen, "IFLA_ADDRESS");
-                case IFLA_BROADCAST -> broadcast = hardwareAddress(b, v, vlen, "IFLA_BROADCAST");
-                case IFLA_IFNAME -> name = string(b, v, vlen);
-                case IFLA_MTU -> mtu = u32(b, v, vlen, "IFLA_MTU");
-                case IFLA_LINK -> link = u32(b, v, vlen, "IFLA_LINK");
-                case IFLA_TXQLEN -> txQueueLen = u32(b, v, vlen, "IFLA_TXQLEN");
-                case IFLA_OPERSTATE -> operState = (int) u8(b, v, vlen, "IFLA_OPERSTATE");
-                case IFLA_LINKMODE -> linkMode = u8(b, v, vlen, "IFLA_LINKMODE");
-                case IFLA_GROUP -> group = u32(b, v, vlen, "IFLA_GROUP");
-                case IFLA_CARRIER -> carrier = u8(b, v, vlen, "IFLA_CARRIER");
-                case IFLA_CARRIER_CHANGES -> carrierChanges = u32(b, v, vlen, "IFLA_CARRIER_CHANGES");
-                case IFLA_CARRIER_UP_COUNT -> carrierUp = u32(b, v, vlen, "IFLA_CARRIER_UP_COUNT");
-                case IFLA_CARRIER_DOWN_COUNT -> carrierDown = u32(b, v, vlen, "IFLA_CARRIER_DOWN_COUNT");
-                case IFLA_IFALIAS -> alias = string(b, v, vlen);
-                case IFLA_STATS64 -> stats64 = stats64(b, v, vlen);
-                case IFLA_STATS -> stats32 = stats32(b, v, vlen);
-                case IFLA_PROP_LIST -> altNames.addAll(altNames(b, v, v + vlen));
+        for (NetlinkAttribute a : NetlinkAttribute.parse(p, IFINFOMSG_LEN, p.length)) {
+            switch (a.type()) {
+                case IFLA_ADDRESS -> address = hardwareAddress(a.data(), "IFLA_ADDRESS");
+                case IFLA_BROADCAST -> broadcast = hardwareAddress(a.data(), "IFLA_BROADCAST");
+                case IFLA_IFNAME -> name = string(a.data());
+                case IFLA_MTU -> mtu = a.u32();
+                case IFLA_LINK -> link = a.u32();
+                case IFLA_TXQLEN -> txQueueLen = a.u32();
+                case IFLA_OPERSTATE -> operState = a.u8();
+                case IFLA_LINKMODE -> linkMode = (long) a.u8();
+                case IFLA_GROUP -> group = a.u32();
+                case IFLA_CARRIER -> carrier = (long) a.u8();
+                case IFLA_CARRIER_CHANGES -> carrierChanges = a.u32();
+                case IFLA_CARRIER_UP_COUNT -> carrierUp = a.u32();
+                case IFLA_CARRIER_DOWN_COUNT -> carrierDown = a.u32();
+                case IFLA_IFALIAS -> alias = string(a.data());
+                case IFLA_STATS64 -> stats64 = stats64(a.data());
+                case IFLA_STATS -> stats32 = stats32(a.data());
+                case IFLA_PROP_LIST -> {
+                    for (NetlinkAttribute n : a.nested()) {
+                        if (n.type() == IFLA_ALT_IFNAME) {
+                            altNames.add(string(n.data()));
+                        }
+                    }
+                }
                 default -> {
                 }
             }
-            off += align(alen);
         }
         return new LinkMessage(index, type, flags, name, address, broadcast, mtu, link, txQueueLen, operState,
                 linkMode, group, carrier, carrierChanges, carrierUp, carrierDown, alias, altNames,
                 stats64 != null ? stats64 : stats32);
     }
 
-    private static List<String> altNames(ByteBuffer b, int start, int end) throws ParseException {
-        List<String> names = new ArrayList<>();
-        int off = start;
-        while (off + 4 <= end) {
-            int alen = Short.toUnsignedInt(b.getShort(off));
-            int atype = Short.toUnsignedInt(b.getShort(off + 2)) & ATTR_TYPE_MASK;
-            if (alen < 4 || off + alen > end) {
-                throw new ParseException("rtnetlink: IFLA_PROP_LIST entry has bad length " + alen);
-            }
-            if (atype == IFLA_ALT_IFNAME) {
-                names.add(string(b, off + 4, alen - 4));
-            }
-            off += align(alen);
-        }
-        return names;
-    }
-
-    private static AddressMessage address(ByteBuffer b, int start, int end) throws ParseException {
-        if (end - start < IFADDRMSG_LEN) {
+    /**
+     * One RTM_NEWADDR payload: struct ifaddrmsg (family, prefix length, flags, scope, index) and attributes;
+     * null when it carries no address of its family's size.
+     */
+    public static AddressMessage address(byte[] p) throws ParseException {
+        if (p.length < IFADDRMSG_LEN) {
             throw new ParseException("rtnetlink: RTM_NEWADDR shorter than an ifaddrmsg");
         }
-        int family = Byte.toUnsignedInt(b.get(start));
-        int prefix = Byte.toUnsignedInt(b.get(start + 1));
-        int index = b.getInt(start + 4);
+        int family = Byte.toUnsignedInt(p[0]);
+        int prefix = Byte.toUnsignedInt(p[1]);
+        int index = order(p).getInt(4);
         byte[] local = null;
         byte[] addr = null;
-        int off = start + IFADDRMSG_LEN;
-        while (off + 4 <= end) {
-            int alen = Short.toUnsignedInt(b.getShort(off));
-            int atype = Short.toUnsignedInt(b.getShort(off + 2)) & ATTR_TYPE_MASK;
-            if (alen < 4 || off + alen > end) {
-                throw new ParseException("rtnetlink: address attribute " + atype + " has bad length " + alen);
+        for (NetlinkAttribute a : NetlinkAttribute.parse(p, IFADDRMSG_LEN, p.length)) {
+            if (a.type() == IFA_LOCAL) {
+                local = a.data();
+            } else if (a.type() == IFA_ADDRESS) {
+                addr = a.data();
             }
-            if (atype == IFA_LOCAL) {
-                local = bytes(b, off + 4, alen - 4);
-            } else if (atype == IFA_ADDRESS) {
-                addr = bytes(b, off + 4, alen - 4);
-            }
-            off += align(alen);
         }
         byte[] chosen = local != null ? local : addr;
         int want = family == AF_INET ? 4 : family == AF_INET6 ? 16 : -1;
@@ -211,31 +176,32 @@ public final class RtnetlinkParser {
             return null;
         }
         try {
-            return new AddressMessage(index, family, prefix,
-                    InetAddress.getByAddress(java.util.Arrays.copyOf(chosen, want)));
+            return new AddressMessage(index, family, prefix, InetAddress.getByAddress(Arrays.copyOf(chosen, want)));
         } catch (UnknownHostException e) {
             throw new ParseException("rtnetlink: bad address of length " + chosen.length);
         }
     }
 
-    private static LinkStats stats64(ByteBuffer b, int v, int len) throws ParseException {
-        if (len != 184 && len != 192 && len != 200) {
-            throw new ParseException("rtnetlink: IFLA_STATS64 of " + len + " bytes, want 184, 192 or 200");
+    private static LinkStats stats64(byte[] v) throws ParseException {
+        if (v.length != 184 && v.length != 192 && v.length != 200) {
+            throw new ParseException("rtnetlink: IFLA_STATS64 of " + v.length + " bytes, want 184, 192 or 200");
         }
+        ByteBuffer b = order(v);
         long[] f = new long[25];
-        for (int i = 0; i < len / 8; i++) {
-            f[i] = b.getLong(v + 8 * i);
+        for (int i = 0; i < v.length / 8; i++) {
+            f[i] = b.getLong(8 * i);
         }
         return stats(f);
     }
 
-    private static LinkStats stats32(ByteBuffer b, int v, int len) throws ParseException {
-        if (len != 92 && len != 96) {
-            throw new ParseException("rtnetlink: IFLA_STATS of " + len + " bytes, want 92 or 96");
+    private static LinkStats stats32(byte[] v) throws ParseException {
+        if (v.length != 92 && v.length != 96) {
+            throw new ParseException("rtnetlink: IFLA_STATS of " + v.length + " bytes, want 92 or 96");
         }
+        ByteBuffer b = order(v);
         long[] f = new long[25];
-        for (int i = 0; i < len / 4; i++) {
-            f[i] = Integer.toUnsignedLong(b.getInt(v + 4 * i));
+        for (int i = 0; i < v.length / 4; i++) {
+            f[i] = Integer.toUnsignedLong(b.getInt(4 * i));
         }
         return stats(f);
     }
@@ -245,50 +211,31 @@ public final class RtnetlinkParser {
                 f[13], f[14], f[15], f[16], f[17], f[18], f[19], f[20], f[21], f[22], f[23], f[24]);
     }
 
-    private static String hardwareAddress(ByteBuffer b, int v, int len, String what) throws ParseException {
-        if (len < 4 || len > 32) {
-            throw new ParseException("rtnetlink: " + what + " of " + len + " bytes");
+    private static String hardwareAddress(byte[] v, String what) throws ParseException {
+        if (v.length < 4 || v.length > 32) {
+            throw new ParseException("rtnetlink: " + what + " of " + v.length + " bytes");
         }
-        StringBuilder s = new StringBuilder(len * 3);
-        for (int i = 0; i < len; i++) {
+        StringBuilder s = new StringBuilder(v.length * 3);
+        for (int i = 0; i < v.length; i++) {
             if (i > 0) {
                 s.append(':');
             }
-            int x = Byte.toUnsignedInt(b.get(v + i));
+            int x = Byte.toUnsignedInt(v[i]);
             s.append(Character.forDigit(x >> 4, 16)).append(Character.forDigit(x & 0xf, 16));
         }
         return s.toString();
     }
 
-    private static String string(ByteBuffer b, int v, int len) {
-        int n = len;
-        if (n > 0 && b.get(v + n - 1) == 0) {
+    /** The value without one trailing NUL, as the Go netlink library reads strings (not cut at the first). */
+    private static String string(byte[] v) {
+        int n = v.length;
+        if (n > 0 && v[n - 1] == 0) {
             n--;
         }
-        return new String(bytes(b, v, n), StandardCharsets.UTF_8);
+        return new String(v, 0, n, StandardCharsets.UTF_8);
     }
 
-    private static byte[] bytes(ByteBuffer b, int v, int len) {
-        byte[] out = new byte[len];
-        b.get(v, out);
-        return out;
-    }
-
-    private static long u8(ByteBuffer b, int v, int len, String what) throws ParseException {
-        if (len < 1) {
-            throw new ParseException("rtnetlink: " + what + " is empty");
-        }
-        return Byte.toUnsignedLong(b.get(v));
-    }
-
-    private static long u32(ByteBuffer b, int v, int len, String what) throws ParseException {
-        if (len < 4) {
-            throw new ParseException("rtnetlink: " + what + " of " + len + " bytes, want 4");
-        }
-        return Integer.toUnsignedLong(b.getInt(v));
-    }
-
-    private static int align(int len) {
-        return (len + 3) & ~3;
+    private static ByteBuffer order(byte[] b) {
+        return ByteBuffer.wrap(b).order(ByteOrder.nativeOrder());
     }
 }

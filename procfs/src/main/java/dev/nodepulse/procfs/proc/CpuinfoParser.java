@@ -78,14 +78,8 @@ public final class CpuinfoParser {
     }
 
     private static List<Cpu> x86(Input in) throws ParseException {
-        String first = in.firstNonEmpty();
-        if (!first.startsWith("processor") || !first.contains(":")) {
-            throw in.bad(first, "expected the first line to be \"processor : N\"");
-        }
         List<Cpu> cpus = new ArrayList<>();
-        Cpu cur = new Cpu();
-        cur.processor = in.uint(value(in, first), first);
-        cpus.add(cur);
+        Cpu cur = firstProcessor(in, cpus);
         for (String line = in.next(); line != null; line = in.next()) {
             String[] kv = split(line);
             if (kv == null) {
@@ -250,14 +244,8 @@ public final class CpuinfoParser {
     }
 
     private static List<Cpu> ppc(Input in) throws ParseException {
-        String first = in.firstNonEmpty();
-        if (!first.startsWith("processor") || !first.contains(":")) {
-            throw in.bad(first, "expected the first line to be \"processor : N\"");
-        }
         List<Cpu> cpus = new ArrayList<>();
-        Cpu cur = new Cpu();
-        cur.processor = in.uint(value(in, first), first);
-        cpus.add(cur);
+        Cpu cur = firstProcessor(in, cpus);
         for (String line = in.next(); line != null; line = in.next()) {
             String[] kv = split(line);
             if (kv == null) {
@@ -310,14 +298,8 @@ public final class CpuinfoParser {
     }
 
     private static List<Cpu> riscv(Input in) throws ParseException {
-        String first = in.firstNonEmpty();
-        if (!first.startsWith("processor") || !first.contains(":")) {
-            throw in.bad(first, "expected the first line to be \"processor : N\"");
-        }
         List<Cpu> cpus = new ArrayList<>();
-        Cpu firstCpu = new Cpu();
-        firstCpu.processor = in.uint(value(in, first), first);
-        cpus.add(firstCpu);
+        Cpu firstCpu = firstProcessor(in, cpus);
         int i = 0;
         for (String line = in.next(); line != null; line = in.next()) {
             String[] kv = split(line);
@@ -340,6 +322,18 @@ public final class CpuinfoParser {
     }
 
     /** "key<blanks>: value" as {trimmed key, value}; null for lines without ": " (their key keeps the colon). */
+    /** The "processor : N" line that must open the file in this layout, as the first CPU of {@code cpus}. */
+    private static Cpu firstProcessor(Input in, List<Cpu> cpus) throws ParseException {
+        String first = in.firstNonEmpty();
+        if (!first.startsWith("processor") || !first.contains(":")) {
+            throw in.bad(first, "expected the first line to be \"processor : N\"");
+        }
+        Cpu cpu = new Cpu();
+        cpu.processor = in.uint(value(in, first), first);
+        cpus.add(cpu);
+        return cpu;
+    }
+
     private static String[] split(String line) {
         int colon = line.indexOf(": ");
         if (colon < 0) {

@@ -37,7 +37,7 @@ public final class DrbdParser {
 
     private static String unsigned(String s) {
         try {
-            return Long.toUnsignedString(dev.nodepulse.procfs.io.GoNumbers.parseUnsigned(s, 10));
+            return Long.toUnsignedString(dev.nodepulse.procfs.io.GoStrconv.parseUint(s, 10, 64));
         } catch (NumberFormatException e) {
             return null;
         }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.proc;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 
 /** /proc/sys/kernel/hung_task_detect_count: one unsigned decimal, the hung tasks seen since boot. */
 public final class KernelHungParser {
@@ -12,7 +12,7 @@ public final class KernelHungParser {
     public static long parse(String text) throws ParseException {
         String s = text.strip();
         try {
-            return GoNumbers.parseUnsigned(s, 10);
+            return GoStrconv.parseUint(s, 10, 64);
         } catch (NumberFormatException e) {
             throw new ParseException("/proc/sys/kernel/hung_task_detect_count: not an unsigned integer: \"" + s + "\"");
         }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.proc;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -113,7 +113,7 @@ public final class MdStatParser {
                 }
                 int index;
                 try {
-                    index = (int) GoNumbers.parseSigned(m.group(2), 10, 32);
+                    index = (int) GoStrconv.parseInt(m.group(2), 10, 32);
                 } catch (NumberFormatException e) {
                     throw ParseException.badLine(SOURCE, i + 1, line, "bad component index in " + f[k]);
                 }
@@ -146,7 +146,7 @@ public final class MdStatParser {
         }
         long size;
         try {
-            size = GoNumbers.parseSigned(f[0], 10, 64);
+            size = GoStrconv.parseInt(f[0], 10, 64);
         } catch (NumberFormatException e) {
             throw ParseException.badLine(SOURCE, lineNo, statusLine, "block count is not a number");
         }
@@ -162,8 +162,8 @@ public final class MdStatParser {
             throw ParseException.badLine(SOURCE, lineNo, statusLine, "expected \"N blocks ... [n/m] [U_]\"");
         }
         try {
-            long total = GoNumbers.parseSigned(m.group(2), 10, 64);
-            long active = GoNumbers.parseSigned(m.group(3), 10, 64);
+            long total = GoStrconv.parseInt(m.group(2), 10, 64);
+            long active = GoStrconv.parseInt(m.group(3), 10, 64);
             return new long[] {active, total, count(m.group(4), "_"), size};
         } catch (NumberFormatException e) {
             throw ParseException.badLine(SOURCE, lineNo, statusLine, "disk counts out of range");
@@ -178,23 +178,23 @@ public final class MdStatParser {
                 throw ParseException.badLine(SOURCE, lineNo, line, "no (synced/total) blocks");
             }
             String[] blocks = m.group(1).split("/");
-            double synced = GoNumbers.parseSigned(blocks[0], 10, 64);
-            double toBe = GoNumbers.parseSigned(blocks[1], 10, 64);
+            double synced = GoStrconv.parseInt(blocks[0], 10, 64);
+            double toBe = GoStrconv.parseInt(blocks[1], 10, 64);
             m = RECOVERY_PERCENT.matcher(line);
             if (!m.find()) {
                 throw ParseException.badLine(SOURCE, lineNo, line, "no percentage");
             }
-            double pct = GoNumbers.parseFloat(m.group(1).strip());
+            double pct = GoStrconv.parseFloat(m.group(1).strip());
             m = RECOVERY_FINISH.matcher(line);
             if (!m.find()) {
                 throw ParseException.badLine(SOURCE, lineNo, line, "no finish time");
             }
-            double finish = GoNumbers.parseFloat(m.group(1));
+            double finish = GoStrconv.parseFloat(m.group(1));
             m = RECOVERY_SPEED.matcher(line);
             if (!m.find()) {
                 throw ParseException.badLine(SOURCE, lineNo, line, "no speed");
             }
-            double speed = GoNumbers.parseFloat(m.group(1));
+            double speed = GoStrconv.parseFloat(m.group(1));
             return new double[] {synced, toBe, pct, finish, speed};
         } catch (NumberFormatException e) {
             throw ParseException.badLine(SOURCE, lineNo, line, "bad number: " + e.getMessage());

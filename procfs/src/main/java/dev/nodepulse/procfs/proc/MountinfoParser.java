@@ -47,6 +47,17 @@ public final class MountinfoParser {
                 f[n - 3], f[n - 2], options(f[n - 1]));
     }
 
+    /**
+     * Undoes the two escapes fstab(5) documents for mount points, space and tab, and no others (a
+     * backslash stays "\134"), as node_exporter does.
+     */
+    public static String unescapeMountPoint(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        return s.replace("\\040", " ").replace("\\011", "\t");
+    }
+
     private static List<String> options(String s) {
         return List.of(s.split(",", -1));
     }

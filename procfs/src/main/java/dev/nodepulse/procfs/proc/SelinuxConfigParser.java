@@ -46,16 +46,12 @@ public final class SelinuxConfigParser {
         }
     }
 
-    /** Mount points of selinuxfs in a mountinfo text (the 5th field of lines whose type is selinuxfs). */
-    public static List<String> selinuxfsMounts(String mountinfo) {
+    /** Mount points of selinuxfs, as the kernel wrote them (escapes kept), in mount table order. */
+    public static List<String> selinuxfsMounts(List<MountInfo> mounts) {
         List<String> out = new java.util.ArrayList<>();
-        for (String line : mountinfo.split("\n")) {
-            if (!line.contains(" - selinuxfs ")) {
-                continue;
-            }
-            String[] f = line.split(" ", 6);
-            if (f.length >= 6) {
-                out.add(f[4]);
+        for (MountInfo m : mounts) {
+            if (m.fsType().equals("selinuxfs")) {
+                out.add(m.mountPoint());
             }
         }
         return out;

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.proc;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoIntegers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.Lines;
 import java.nio.file.Path;
 
@@ -25,7 +25,7 @@ public final class SysctlParser {
         long[] out = new long[w.length];
         for (int i = 0; i < w.length; i++) {
             try {
-                out[i] = GoIntegers.parseBase0(w[i]);
+                out[i] = GoStrconv.parseInt(w[i], 0, 64);
             } catch (NumberFormatException e) {
                 throw new ParseException("field " + i + " in sysctl " + sysctl + " is not a valid int: \"" + w[i] + "\"");
             }

@@ -1,6 +1,6 @@
 package dev.nodepulse.procfs.proc;
 
-import dev.nodepulse.procfs.io.GoIntegers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.Lines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +77,7 @@ public final class ZoneinfoParser {
 
     private static long integerOrZero(String s) {
         try {
-            return GoIntegers.parseBase0(s);
+            return GoStrconv.parseInt(s, 0, 64);
         } catch (NumberFormatException e) {
             return 0;
         }

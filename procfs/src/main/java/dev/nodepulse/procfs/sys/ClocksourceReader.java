@@ -2,9 +2,8 @@ package dev.nodepulse.procfs.sys;
 
 import dev.nodepulse.procfs.HostPaths;
 import dev.nodepulse.procfs.io.Lines;
-import java.io.FileInputStream;
+import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +14,6 @@ import java.util.List;
  * whose files cannot be read is an error.
  */
 public final class ClocksourceReader {
-
-    /** procfs' SysReadFile reads sysfs attributes with one 128-byte read. */
-    private static final int SYSFS_READ = 128;
 
     private ClocksourceReader() {}
 
@@ -31,8 +27,8 @@ public final class ClocksourceReader {
             }
             Path device = dir.resolve(entry);
             out.add(parse(entry.substring("clocksource".length()),
-                    readAttribute(device.resolve("available_clocksource")),
-                    readAttribute(device.resolve("current_clocksource"))));
+                    SysfsAttributes.read(device.resolve("available_clocksource")),
+                    SysfsAttributes.read(device.resolve("current_clocksource"))));
         }
         return out;
     }
@@ -40,16 +36,5 @@ public final class ClocksourceReader {
     /** The record for one device from its two attribute files' (trimmed) contents. */
     public static Clocksource parse(String name, String available, String current) {
         return new Clocksource(name, List.of(Lines.fields(available)), current);
-    }
-
-    static String readAttribute(Path file) throws IOException {
-        byte[] buf = new byte[SYSFS_READ];
-        int n;
-        try (FileInputStream in = new FileInputStream(file.toFile())) {
-            n = Math.max(0, in.read(buf));
-        } catch (java.io.FileNotFoundException e) {
-            throw new java.nio.file.NoSuchFileException(file.toString(), null, e.getMessage());
-        }
-        return new String(buf, 0, n, StandardCharsets.UTF_8).strip();
     }
 }

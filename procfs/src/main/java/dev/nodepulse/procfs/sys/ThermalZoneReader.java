@@ -45,7 +45,7 @@ public final class ThermalZoneReader {
         }
         long temp = 0;
         try {
-            temp = GoStrconv.parseInt(SmallFiles.readTrimmed(dir.resolve("temp")));
+            temp = GoStrconv.parseInt(SmallFiles.readTrimmed(dir.resolve("temp")), 10, 64);
         } catch (IOException | NumberFormatException e) {
             if (!(e instanceof IOException io && io.getMessage() != null && io.getMessage().contains("Invalid argument"))) {
                 errors.add("error reading temp: " + e);
@@ -102,7 +102,7 @@ public final class ThermalZoneReader {
     private static long integer(Path file) throws IOException {
         String s = SmallFiles.readTrimmed(file);
         try {
-            return GoStrconv.parseInt(s);
+            return GoStrconv.parseInt(s, 10, 64);
         } catch (NumberFormatException e) {
             throw new ParseException(file + ": not an integer: \"" + s + "\"");
         }

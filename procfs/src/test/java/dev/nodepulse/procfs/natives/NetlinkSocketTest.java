@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nodepulse.procfs.ParseException;
 import dev.nodepulse.procfs.netlink.Nl80211MessageParser;
 import dev.nodepulse.procfs.netlink.Rtnetlink;
 import java.io.IOException;
@@ -53,6 +54,9 @@ class NetlinkSocketTest {
                 () -> NetlinkSocket.decode(message(3, 2, 9, errorPayload(-16)), 9, true, new ArrayList<>()));
         assertThrows(IOException.class, () -> NetlinkSocket.decode(new byte[] {(byte) 200, 0, 0, 0, 0, 0, 0, 0,
                 0, 0, 0, 0, 0, 0, 0, 0}, 1, true, new ArrayList<>()));
+        byte[] good = message(16, 2, 7, new byte[20]);
+        byte[] truncated = java.util.Arrays.copyOf(good, good.length - 4);
+        assertThrows(ParseException.class, () -> NetlinkSocket.decode(truncated, 7, true, new ArrayList<>()));
     }
 
     @Test
@@ -75,7 +79,7 @@ class NetlinkSocketTest {
             assertEquals(2, e.errno());
         }
         Rtnetlink rt = new Rtnetlink(2000);
-        assertTrue(rt.links().containsValue("lo"));
+        assertTrue(rt.linkNames().containsValue("lo"));
         assertTrue(rt.qdiscs().stream().anyMatch(q -> q.device().equals("lo")));
         assertFalse(rt.routes().isEmpty());
         rt.tcpSockets(2); // a dump that succeeds, whatever it holds

@@ -6,18 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nodepulse.procfs.ParseException;
+import dev.nodepulse.procfs.io.IpText;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NetlinkMessageParserTest {
-
-    @Test
-    void linkNameAndIndex() throws Exception {
-        byte[] p = new Wire().u8(0).u8(0).u16(1).u32(4).u32(0x1003).u32(0)
-                .attr(3, Wire.cstring("eth0")).attr(4, Wire.u32Bytes(1500)).bytes();
-        assertEquals(new NetlinkMessageParser.Link(4, "eth0"), NetlinkMessageParser.link(p));
-        assertThrows(ParseException.class, () -> NetlinkMessageParser.link(new byte[8]));
-    }
 
     @Test
     void qdiscCountersFromStats2ThenCompatStats() throws Exception {

@@ -1,30 +1,30 @@
 package dev.nodepulse.procfs.netlink;
 
+import dev.nodepulse.procfs.natives.NetlinkSocket;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Builds rtnetlink messages byte by byte in the kernel's layout, for parser tests. */
+/** Builds rtnetlink reply messages byte by byte in the kernel's layout, for parser tests. */
 final class NetlinkMessages {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final List<NetlinkSocket.Message> out = new ArrayList<>();
 
-    /** Appends one message: nlmsghdr + family header + attributes (each {type, value}). */
+    /** Appends one message (as the socket returns it, after the nlmsghdr): family header + attributes. */
     NetlinkMessages message(int type, byte[] familyHeader, byte[]... attributes) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(familyHeader);
         for (byte[] a : attributes) {
             body.writeBytes(a);
         }
-        ByteBuffer h = le(16);
-        h.putInt(16 + body.size()).putShort((short) type).putShort((short) 2).putInt(7).putInt(0);
-        out.writeBytes(h.array());
-        out.writeBytes(body.toByteArray());
+        out.add(new NetlinkSocket.Message(type, NetlinkSocket.NLM_F_MULTI, body.toByteArray()));
         return this;
     }
 
-    byte[] bytes() {
-        return out.toByteArray();
+    List<NetlinkSocket.Message> messages() {
+        return List.copyOf(out);
     }
 
     static byte[] ifinfomsg(int arphrd, int index, int flags) {

@@ -9,6 +9,7 @@ import dev.nodepulse.procfs.Fixtures;
 import dev.nodepulse.procfs.ParseException;
 import dev.nodepulse.procfs.io.Lines;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MountinfoParserTest {
@@ -72,6 +73,28 @@ class MountinfoParserTest {
     }
 
     @Test
+    void unescapesOnlySpaceAndTab() {
+        assertEquals("/a b\tc\\134d", MountinfoParser.unescapeMountPoint("/a\\040b\\011c\\134d"));
+    }
+
+    @Test
+    void superOptionsAsProcfsMapsThem() throws Exception {
+        List<MountInfo> mounts = MountinfoParser.parse(Fixtures.text("handwritten/nfs/mountinfo"), "mountinfo");
+        assertEquals(5, mounts.size());
+        assertEquals("", mounts.get(0).superOptionMap().get("rw"));
+        assertEquals("10.1.2.3", mounts.get(2).superOptionMap().get("addr"));
+        assertEquals("10.1.2.4", mounts.get(3).superOptionMap().get("addr"));
+        assertEquals("20049", mounts.get(4).superOptionMap().get("port"));
+    }
+
+    @Test
+    void doubledSpacesAreEmptyFieldsNotErrors() throws Exception {
+        // The rootfs line of node_exporter's fixture has two spaces after the root path.
+        List<MountInfo> mounts = MountinfoParser.parse("1 1 0:5 /  /root rw,nosuid shared:8 - rootfs rootfs rw\n", "m");
+        assertEquals(Map.of("rw", ""), mounts.get(0).superOptionMap());
+    }
+
+    @Test
     void emptyFileHasNoMounts() throws Exception {
         assertEquals(List.of(), MountinfoParser.parse("", "mountinfo"));
     }
@@ -87,6 +110,18 @@ class MountinfoParserTest {
         assertThrows(ParseException.class, () -> MountinfoParser.parse("x 1 259:2 / / rw - ext4 /dev/dm-2 rw\n", "mi"));
         assertThrows(ParseException.class, () -> MountinfoParser.parse("29 1 nope / / rw - ext4 /dev/dm-2 rw\n", "mi"));
         assertThrows(ParseException.class, () -> MountinfoParser.parse("29 1 8:x / / rw - ext4 /dev/dm-2 rw\n", "mi"));
+        assertThrows(ParseException.class, () -> MountinfoParser.parse("22 27 0:21 / /proc rw - proc\n", "mi"));
+        assertThrows(ParseException.class,
+                () -> MountinfoParser.parse("22 27 0:21 / /proc rw shared:1 x proc proc rw\n", "mi"));
+        assertThrows(ParseException.class,
+                () -> MountinfoParser.parse("a 27 0:21 / /proc rw shared:1 - proc proc rw\n", "mi"));
+        assertThrows(ParseException.class, () -> MountinfoParser.parse("46 22 0:41 / /x rw - xfs\n", "m"));
+        assertThrows(ParseException.class,
+                () -> MountinfoParser.parse("x 22 0:41 / /x rw shared:1 - xfs /dev/sdc rw\n", "m"));
+        assertThrows(ParseException.class,
+                () -> MountinfoParser.parse("46 22 zero / /x rw shared:1 - xfs /dev/sdc rw\n", "m"));
+        assertThrows(ParseException.class,
+                () -> MountinfoParser.parse("46 22 0:41 / /x rw shared:1 xfs /dev/sdc rw extra\n", "m"));
         // An empty line in the middle is not a mount.
         assertThrows(ParseException.class, () -> MountinfoParser.parse(good + "\n" + good, "mi"));
     }

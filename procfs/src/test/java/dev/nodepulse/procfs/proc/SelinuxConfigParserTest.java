@@ -30,11 +30,12 @@ class SelinuxConfigParserTest {
     }
 
     @Test
-    void findsSelinuxfsInMountinfo() {
+    void findsSelinuxfsInMountinfo() throws Exception {
         String mountinfo = "22 1 0:21 / /sys rw,nosuid - sysfs sysfs rw\n"
                 + "23 22 0:22 / /sys/fs/selinux rw,relatime - selinuxfs selinuxfs rw\n"
                 + "40 1 0:30 / /mnt/sel ro - selinuxfs selinuxfs ro\n";
-        assertEquals(List.of("/sys/fs/selinux", "/mnt/sel"), SelinuxConfigParser.selinuxfsMounts(mountinfo));
-        assertEquals(List.of(), SelinuxConfigParser.selinuxfsMounts(""));
+        assertEquals(List.of("/sys/fs/selinux", "/mnt/sel"), SelinuxConfigParser.selinuxfsMounts(
+                MountinfoParser.parse(mountinfo, "mountinfo")));
+        assertEquals(List.of(), SelinuxConfigParser.selinuxfsMounts(MountinfoParser.parse("", "mountinfo")));
     }
 }

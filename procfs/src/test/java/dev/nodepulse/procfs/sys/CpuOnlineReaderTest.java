@@ -2,6 +2,7 @@ package dev.nodepulse.procfs.sys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.nodepulse.procfs.FileTree;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class CpuOnlineReaderTest {
 
     @Test
     void everyCpuWhenTheFirstHasTheFile(@TempDir Path sys) throws Exception {
-        new SysTree(sys)
+        new FileTree(sys)
                 .file("devices/system/cpu/cpu0/online", "1\n")
                 .file("devices/system/cpu/cpu1/online", "0\n")
                 .dir("devices/system/cpu/cpu2")
@@ -23,7 +24,7 @@ class CpuOnlineReaderTest {
 
     @Test
     void nothingWhenTheBootCpuCannotBeHotPlugged(@TempDir Path sys) throws Exception {
-        new SysTree(sys).dir("devices/system/cpu/cpu0").file("devices/system/cpu/cpu1/online", "1\n");
+        new FileTree(sys).dir("devices/system/cpu/cpu0").file("devices/system/cpu/cpu1/online", "1\n");
         assertEquals(List.of(), CpuOnlineReader.read(sys));
     }
 

@@ -2,6 +2,7 @@ package dev.nodepulse.procfs.sys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.nodepulse.procfs.FileTree;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CpuThrottleReaderTest {
 
-    private static void cpu(SysTree t, int n, String pkg, String core, String coreCount, String pkgCount)
+    private static void cpu(FileTree t, int n, String pkg, String core, String coreCount, String pkgCount)
             throws Exception {
         String d = "devices/system/cpu/cpu" + n + "/";
         if (pkg != null) {
@@ -28,7 +29,7 @@ class CpuThrottleReaderTest {
 
     @Test
     void readsOncePerCoreAndPackage(@TempDir Path sys) throws Exception {
-        SysTree t = new SysTree(sys);
+        FileTree t = new FileTree(sys);
         cpu(t, 0, "0", "0", "5", "30");
         cpu(t, 1, "0", "1", "0", "30");
         cpu(t, 2, "1", "0", "0", "6");
@@ -42,7 +43,7 @@ class CpuThrottleReaderTest {
 
     @Test
     void skipsCpusWithoutTopologyAndUnreadableCounts(@TempDir Path sys) throws Exception {
-        SysTree t = new SysTree(sys);
+        FileTree t = new FileTree(sys);
         cpu(t, 0, null, "0", "5", "30");
         cpu(t, 1, "0", null, "5", "30");
         cpu(t, 2, "0", "0", null, "garbage");

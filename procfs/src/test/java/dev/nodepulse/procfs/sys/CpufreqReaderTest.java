@@ -3,6 +3,7 @@ package dev.nodepulse.procfs.sys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nodepulse.procfs.FileTree;
 import dev.nodepulse.procfs.ParseException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CpufreqReaderTest {
 
-    private static void cpufreq(SysTree t, int cpu, String cur, String min, String max, String governor)
+    private static void cpufreq(FileTree t, int cpu, String cur, String min, String max, String governor)
             throws Exception {
         String d = "devices/system/cpu/cpu" + cpu + "/cpufreq/";
         t.file(d + "scaling_cur_freq", cur + "\n")
@@ -31,8 +32,8 @@ class CpufreqReaderTest {
                 .file(d + "scaling_setspeed", "<unsupported>\n");
     }
 
-    private static SysTree fourCpus(Path sys) throws Exception {
-        SysTree t = new SysTree(sys).file("devices/system/cpu/offline", "\n");
+    private static FileTree fourCpus(Path sys) throws Exception {
+        FileTree t = new FileTree(sys).file("devices/system/cpu/offline", "\n");
         cpufreq(t, 0, "1699981", "800000", "3700000", "powersave");
         cpufreq(t, 1, "1699981", "800000", "3700000", "powersave");
         cpufreq(t, 2, "8000", "1000", "4200000", "performance");
@@ -78,22 +79,22 @@ class CpufreqReaderTest {
 
     @Test
     void cpusWithoutAnyCpufreqGiveAnEmptyList(@TempDir Path sys) throws Exception {
-        new SysTree(sys).file("devices/system/cpu/offline", "\n").dir("devices/system/cpu/cpu0");
+        new FileTree(sys).file("devices/system/cpu/offline", "\n").dir("devices/system/cpu/cpu0");
         assertEquals(List.of(), CpufreqReader.read(sys, null));
     }
 
     @Test
     void noCpusOrNoOfflineFileIsNotFound(@TempDir Path sys) throws Exception {
-        new SysTree(sys).file("devices/system/cpu/offline", "\n");
+        new FileTree(sys).file("devices/system/cpu/offline", "\n");
         assertThrows(NoSuchFileException.class, () -> CpufreqReader.read(sys, null));
         Files.delete(sys.resolve("devices/system/cpu/offline"));
-        new SysTree(sys).dir("devices/system/cpu/cpu0/cpufreq");
+        new FileTree(sys).dir("devices/system/cpu/cpu0/cpufreq");
         assertThrows(NoSuchFileException.class, () -> CpufreqReader.read(sys, null));
     }
 
     @Test
     void unreadableFrequencyIsAbsentButGarbageFails(@TempDir Path sys) throws Exception {
-        SysTree t = fourCpus(sys);
+        FileTree t = fourCpus(sys);
         Path cur = sys.resolve("devices/system/cpu/cpu0/cpufreq/cpuinfo_cur_freq");
         t.file("devices/system/cpu/cpu0/cpufreq/cpuinfo_cur_freq", "1800000\n");
         Files.setPosixFilePermissions(cur, PosixFilePermissions.fromString("---------"));

@@ -3,6 +3,7 @@ package dev.nodepulse.procfs.sys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nodepulse.procfs.FileTree;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HwmonReaderTest {
 
     /** A hwmon device at devices/&lt;devicePath&gt;/hwmon/&lt;hwmon&gt;, linked from class/hwmon as sysfs does. */
-    private static SysTree chip(SysTree t, String hwmon, String devicePath, String name) throws Exception {
+    private static FileTree chip(FileTree t, String hwmon, String devicePath, String name) throws Exception {
         String dir = "devices/" + devicePath + "/hwmon/" + hwmon;
         t.dir(dir);
         t.link("class/hwmon/" + hwmon, "../../" + dir);
@@ -33,7 +34,7 @@ class HwmonReaderTest {
 
     @Test
     void namesFollowTheDevicePath(@TempDir Path sys) throws Exception {
-        SysTree t = new SysTree(sys);
+        FileTree t = new FileTree(sys);
         chip(t, "hwmon0", "platform/coretemp.0", "coretemp\n");
         chip(t, "hwmon1", "platform/coretemp.1", "coretemp\n");
         chip(t, "hwmon2", "pci0000:00/0000:00:18.3", "k10temp\n");
@@ -55,7 +56,7 @@ class HwmonReaderTest {
 
     @Test
     void chipsSharingADeviceAreToldApart(@TempDir Path sys) throws Exception {
-        SysTree t = new SysTree(sys);
+        FileTree t = new FileTree(sys);
         // two hwmon devices of one platform device, with different names
         chip(t, "hwmon6", "platform/asus-nb-wmi", "asus\n");
         chip(t, "hwmon7", "platform/asus-nb-wmi", "asus_wmi_sensors\n");
@@ -84,7 +85,7 @@ class HwmonReaderTest {
 
     @Test
     void sensorsFromTheChipAndItsDevice(@TempDir Path sys) throws Exception {
-        SysTree t = new SysTree(sys);
+        FileTree t = new FileTree(sys);
         chip(t, "hwmon2", "platform/applesmc.768", "applesmc\n");
         String dev = "devices/platform/applesmc.768/";
         String hw = dev + "hwmon/hwmon2/";

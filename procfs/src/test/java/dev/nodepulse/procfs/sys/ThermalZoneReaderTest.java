@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nodepulse.procfs.FileTree;
 import dev.nodepulse.procfs.ParseException;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,7 @@ class ThermalZoneReaderTest {
 
     @Test
     void zonesWithOptionalAttributes(@TempDir Path sys) throws Exception {
-        new SysTree(sys)
+        new FileTree(sys)
                 .file("class/thermal/thermal_zone0/type", "cpu-thermal\n")
                 .file("class/thermal/thermal_zone0/temp", "12376\n")
                 .file("class/thermal/thermal_zone0/policy", "step_wise\n")
@@ -46,7 +47,7 @@ class ThermalZoneReaderTest {
 
     @Test
     void aZoneWithUnreadableFilesIsStillListed(@TempDir Path sys) throws Exception {
-        new SysTree(sys)
+        new FileTree(sys)
                 .file("class/thermal/thermal_zone3/temp", "hot\n")
                 .file("class/thermal/thermal_zone3/passive", "-1\n");
         List<ThermalZone> zones = ThermalZoneReader.zones(sys);
@@ -66,7 +67,7 @@ class ThermalZoneReaderTest {
 
     @Test
     void coolingDevices(@TempDir Path sys) throws Exception {
-        new SysTree(sys)
+        new FileTree(sys)
                 .file("class/thermal/cooling_device0/type", "Processor\n")
                 .file("class/thermal/cooling_device0/max_state", "3\n")
                 .file("class/thermal/cooling_device0/cur_state", "0\n")
@@ -82,7 +83,7 @@ class ThermalZoneReaderTest {
 
     @Test
     void aCoolingStateThatIsNoNumberFails(@TempDir Path sys) throws Exception {
-        new SysTree(sys)
+        new FileTree(sys)
                 .file("class/thermal/cooling_device0/type", "Processor\n")
                 .file("class/thermal/cooling_device0/max_state", "three\n")
                 .file("class/thermal/cooling_device0/cur_state", "0\n");

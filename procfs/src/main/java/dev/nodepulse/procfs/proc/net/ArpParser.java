@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.proc.net;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.Lines;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class ArpParser {
             }
             int flags;
             try {
-                long v = GoNumbers.parseUnsigned(f[2], 0);
+                long v = GoStrconv.parseUint(f[2], 0, 64);
                 if (v < 0 || v > 0xff) {
                     throw new NumberFormatException("out of range");
                 }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.proc.net;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.IpText;
 import dev.nodepulse.procfs.io.Lines;
 import java.util.ArrayList;
@@ -63,8 +63,8 @@ public final class IpvsBackendParser {
                         }
                         Endpoint remote = endpoint(f[1]);
                         out.add(new IpvsBackend(proto, localAddress, localPort, localMark, remote.address,
-                                remote.port, GoNumbers.parseUnsigned(f[3], 10), GoNumbers.parseUnsigned(f[4], 10),
-                                GoNumbers.parseUnsigned(f[5], 10)));
+                                remote.port, GoStrconv.parseUint(f[3], 10, 64), GoStrconv.parseUint(f[4], 10, 64),
+                                GoStrconv.parseUint(f[5], 10, 64)));
                         break;
                     }
                     default:
@@ -99,7 +99,7 @@ public final class IpvsBackendParser {
         } else {
             throw new NumberFormatException("unexpected IP:Port " + s);
         }
-        long port = GoNumbers.parseUnsigned(s.substring(s.length() - 4), 16);
+        long port = GoStrconv.parseUint(s.substring(s.length() - 4), 16, 64);
         if (port > 0xffff) {
             throw new NumberFormatException("invalid port " + s);
         }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.proc.net;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.Lines;
 
 /**
@@ -24,9 +24,9 @@ public final class IpvsStatsParser {
             throw ParseException.badLine(SOURCE, 3, lines[2], "expected 5 fields, got " + f.length);
         }
         try {
-            return new IpvsStats(GoNumbers.parseUnsigned(f[0], 16), GoNumbers.parseUnsigned(f[1], 16),
-                    GoNumbers.parseUnsigned(f[2], 16), GoNumbers.parseUnsigned(f[3], 16),
-                    GoNumbers.parseUnsigned(f[4], 16));
+            return new IpvsStats(GoStrconv.parseUint(f[0], 16, 64), GoStrconv.parseUint(f[1], 16, 64),
+                    GoStrconv.parseUint(f[2], 16, 64), GoStrconv.parseUint(f[3], 16, 64),
+                    GoStrconv.parseUint(f[4], 16, 64));
         } catch (NumberFormatException e) {
             throw ParseException.badLine(SOURCE, 3, lines[2], "not a hexadecimal number");
         }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.proc.net;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.Lines;
 import java.util.List;
 
@@ -32,19 +32,19 @@ public final class UdpQueuesParser {
                 if (sl.length != 2) {
                     throw new NumberFormatException("sl field " + f[0]);
                 }
-                GoNumbers.parseUnsigned(sl[0], 0);
+                GoStrconv.parseUint(sl[0], 0, 64);
                 checkAddress(f[1]);
                 checkAddress(f[2]);
-                GoNumbers.parseUnsigned(f[3], 16);
+                GoStrconv.parseUint(f[3], 16, 64);
                 String[] q = f[4].split(":", -1);
                 if (q.length != 2) {
                     throw new NumberFormatException("tx/rx queue field " + f[4]);
                 }
-                tx += GoNumbers.parseUnsigned(q[0], 16);
-                rx += GoNumbers.parseUnsigned(q[1], 16);
-                GoNumbers.parseUnsigned(f[7], 0);
-                GoNumbers.parseUnsigned(f[9], 0);
-                drops += GoNumbers.parseUnsigned(f[12], 0);
+                tx += GoStrconv.parseUint(q[0], 16, 64);
+                rx += GoStrconv.parseUint(q[1], 16, 64);
+                GoStrconv.parseUint(f[7], 0, 64);
+                GoStrconv.parseUint(f[9], 0, 64);
+                drops += GoStrconv.parseUint(f[12], 0, 64);
             } catch (NumberFormatException e) {
                 throw ParseException.badLine(source, i + 1, line, e.getMessage());
             }
@@ -63,6 +63,6 @@ public final class UdpQueuesParser {
         if ((hex.length() != 8 && hex.length() != 32) || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new NumberFormatException("address " + hex);
         }
-        GoNumbers.parseUnsigned(parts[1], 16);
+        GoStrconv.parseUint(parts[1], 16, 64);
     }
 }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.proc.nfs;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 
 /** The shared line shape of /proc/net/rpc/nfs and nfsd: a label followed by unsigned decimal numbers. */
 final class RpcStatLines {
@@ -13,7 +13,7 @@ final class RpcStatLines {
         long[] v = new long[to - from];
         for (int i = from; i < to; i++) {
             try {
-                v[i - from] = GoNumbers.parseUnsigned(fields[i], 10);
+                v[i - from] = GoStrconv.parseUint(fields[i], 10, 64);
             } catch (NumberFormatException e) {
                 throw ParseException.badLine(source, lineNo, line, "not an unsigned integer: " + fields[i]);
             }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.bcache;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.Lines;
 import dev.nodepulse.procfs.io.SmallFiles;
 import java.io.IOException;
@@ -126,7 +126,7 @@ public final class BcacheReader {
                 } else if (line.startsWith("change:")) {
                     change = BcacheValues.dehumanizeSigned(trimSuffix(last, "/sec"));
                 } else if (line.startsWith("next io:")) {
-                    nextIo = GoNumbers.parseSigned(trimSuffix(last, "ms"), 10, 64);
+                    nextIo = GoStrconv.parseInt(trimSuffix(last, "ms"), 10, 64);
                 }
             } catch (NumberFormatException e) {
                 throw ParseException.badLine(source, i + 1, line, "cannot decode " + last);
@@ -149,7 +149,7 @@ public final class BcacheReader {
             String[] f = Lines.fields(line);
             String v = trimSuffix(f[f.length - 1], "%");
             try {
-                long n = GoNumbers.parseUnsigned(v, 10);
+                long n = GoStrconv.parseUint(v, 10, 64);
                 if (isUnused) {
                     unused = n;
                 } else {

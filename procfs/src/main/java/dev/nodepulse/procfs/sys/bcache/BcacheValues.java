@@ -1,6 +1,6 @@
 package dev.nodepulse.procfs.sys.bcache;
 
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 
 /**
  * bcache's human-readable numbers ("1.1M", "20.4G", "427.5k", "-3.2k") as procfs decodes them. The kernel
@@ -24,7 +24,7 @@ public final class BcacheValues {
             multiplier = multiplier(last);
             mantissa = pseudoFloat(s.substring(0, s.length() - 1));
         } else {
-            mantissa = GoNumbers.parseFloat(s);
+            mantissa = GoStrconv.parseFloat(s);
         }
         return toUint64(mantissa * multiplier);
     }
@@ -37,11 +37,11 @@ public final class BcacheValues {
 
     static double pseudoFloat(String s) {
         String[] parts = s.split("\\.", -1);
-        double whole = GoNumbers.parseFloat(parts[0]);
+        double whole = GoStrconv.parseFloat(parts[0]);
         if (parts.length == 1) {
             return whole;
         }
-        return whole + GoNumbers.parseFloat(parts[1]) / 10.24;
+        return whole + GoStrconv.parseFloat(parts[1]) / 10.24;
     }
 
     private static double multiplier(char unit) {

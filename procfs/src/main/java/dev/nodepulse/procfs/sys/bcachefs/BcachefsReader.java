@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.bcachefs;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.Lines;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.io.SysfsAttributes;
@@ -89,9 +89,9 @@ public final class BcachefsReader {
                 continue;
             }
             try {
-                long count = GoNumbers.parseUnsigned(f[1], 10);
+                long count = GoStrconv.parseUint(f[1], 10, 64);
                 if (f.length >= 3) {
-                    GoNumbers.parseUnsigned(f[2], 10);
+                    GoStrconv.parseUint(f[2], 10, 64);
                 }
                 out.put(f[0], count);
             } catch (NumberFormatException e) {
@@ -137,7 +137,7 @@ public final class BcachefsReader {
                 continue;
             }
             try {
-                out.put(trimColon(f[0]), new BcachefsStats.BtreeWrites(GoNumbers.parseUnsigned(f[1], 10),
+                out.put(trimColon(f[0]), new BcachefsStats.BtreeWrites(GoStrconv.parseUint(f[1], 10, 64),
                         BcachefsValues.bytes(f[2])));
             } catch (NumberFormatException e) {
                 throw ParseException.badLine(source, i + 1, lines.get(i), "not a number");
@@ -170,7 +170,7 @@ public final class BcachefsReader {
             }
             try {
                 out.get(op).put(line.substring(0, colon).strip(),
-                        GoNumbers.parseUnsigned(line.substring(colon + 1).strip(), 10));
+                        GoStrconv.parseUint(line.substring(colon + 1).strip(), 10, 64));
             } catch (NumberFormatException e) {
                 throw ParseException.badLine(source, i + 1, lines.get(i), "not a byte count");
             }
@@ -205,7 +205,7 @@ public final class BcachefsReader {
             }
             try {
                 out.put(trimmed.substring(0, colon).strip(),
-                        GoNumbers.parseUnsigned(trimmed.substring(colon + 1).strip(), 10));
+                        GoStrconv.parseUint(trimmed.substring(colon + 1).strip(), 10, 64));
             } catch (NumberFormatException e) {
                 throw ParseException.badLine(source, i + 1, line, "not a count");
             }
@@ -272,7 +272,7 @@ public final class BcachefsReader {
             return 0;
         }
         try {
-            return GoNumbers.parseUnsigned(s.strip(), 10);
+            return GoStrconv.parseUint(s.strip(), 10, 64);
         } catch (NumberFormatException e) {
             throw new ParseException(p + ": not an unsigned integer: \"" + s.strip() + "\"");
         }

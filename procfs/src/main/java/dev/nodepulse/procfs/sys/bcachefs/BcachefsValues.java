@@ -1,6 +1,6 @@
 package dev.nodepulse.procfs.sys.bcachefs;
 
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 
 /** bcachefs' human-readable sizes: a decimal number with an optional k/M/G/T/P/E suffix (powers of 1024). */
 public final class BcachefsValues {
@@ -20,7 +20,7 @@ public final class BcachefsValues {
             multiplier = Math.pow(1024, power / 2 + 1);
             s = s.substring(0, s.length() - 1);
         }
-        double v = GoNumbers.parseFloat(s.strip()) * multiplier;
+        double v = GoStrconv.parseFloat(s.strip()) * multiplier;
         if (Double.isNaN(v)) {
             return 0;
         }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.block;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
@@ -76,12 +76,12 @@ public final class MdRaidReader {
             return null;
         }
         try {
-            return GoNumbers.parseUnsigned(content, 10);
+            return GoStrconv.parseUint(content, 10, 64);
         } catch (NumberFormatException e) {
             int sp = content.indexOf(' ');
             if (sp > 0) {
                 try {
-                    return GoNumbers.parseUnsigned(content.substring(0, sp), 10);
+                    return GoStrconv.parseUint(content.substring(0, sp), 10, 64);
                 } catch (NumberFormatException e2) {
                     return null;
                 }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.btrfs;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.Lines;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.io.SysfsAttributes;
@@ -110,7 +110,7 @@ public final class BtrfsReader {
             }
             long v;
             try {
-                v = GoNumbers.parseUnsigned(f[1], 10);
+                v = GoStrconv.parseUint(f[1], 10, 64);
             } catch (NumberFormatException e) {
                 throw new ParseException(file + ": invalid commit_stats value \"" + line + "\"");
             }
@@ -141,7 +141,7 @@ public final class BtrfsReader {
 
     private static long value(Path p) throws IOException {
         try {
-            return GoNumbers.parseUnsigned(text(p), 10);
+            return GoStrconv.parseUint(text(p), 10, 64);
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.fibrechannel;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -67,7 +67,7 @@ public final class FcHostReader {
                 continue;
             }
             try {
-                v.put(file, GoNumbers.parseUnsigned(s, 0));
+                v.put(file, GoStrconv.parseUint(s, 0, 64));
             } catch (NumberFormatException e) {
                 throw new ParseException(p + ": not an unsigned integer: \"" + s + "\"");
             }

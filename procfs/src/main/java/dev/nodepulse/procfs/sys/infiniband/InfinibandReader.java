@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.infiniband;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.SmallFiles;
 import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
@@ -75,7 +75,7 @@ public final class InfinibandReader {
     static InfinibandDevice.Port port(String device, String port, Path dir) throws IOException {
         int number;
         try {
-            long n = GoNumbers.parseUnsigned(port, 10);
+            long n = GoStrconv.parseUint(port, 10, 64);
             if (n < 0 || n > 0xffffffffL) {
                 throw new NumberFormatException();
             }
@@ -109,7 +109,7 @@ public final class InfinibandReader {
             throw new ParseException(file + ": expected \"ID: NAME\", got \"" + text.strip() + "\"");
         }
         try {
-            long id = GoNumbers.parseUnsigned(parts[0].strip(), 10);
+            long id = GoStrconv.parseUint(parts[0].strip(), 10, 64);
             if (id < 0 || id > 0xffffffffL) {
                 throw new NumberFormatException();
             }
@@ -126,7 +126,7 @@ public final class InfinibandReader {
             throw new ParseException(file + ": cannot split \"" + text.strip() + "\"");
         }
         try {
-            double gbps = GoNumbers.parseFloat32(text.substring(0, sp + 1).strip());
+            double gbps = GoStrconv.parseFloat32(text.substring(0, sp + 1).strip());
             return toUnsigned(gbps * 125000000);
         } catch (NumberFormatException e) {
             throw new ParseException(file + ": rate is not a number: \"" + text.strip() + "\"");
@@ -163,7 +163,7 @@ public final class InfinibandReader {
             }
             long v;
             try {
-                v = GoNumbers.parseUnsigned(value, 0);
+                v = GoStrconv.parseUint(value, 0, 64);
             } catch (NumberFormatException e) {
                 if (value.contains("N/A (no PMA)")) {
                     continue;

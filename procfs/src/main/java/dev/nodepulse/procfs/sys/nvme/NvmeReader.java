@@ -1,6 +1,6 @@
 package dev.nodepulse.procfs.sys.nvme;
 
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ public final class NvmeReader {
 
     private static long number(String s) {
         try {
-            return GoNumbers.parseUnsigned(s, 10);
+            return GoStrconv.parseUint(s, 10, 64);
         } catch (NumberFormatException e) {
             return 0;
         }

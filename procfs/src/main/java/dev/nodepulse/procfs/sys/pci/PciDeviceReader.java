@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.pci;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ public final class PciDeviceReader {
         for (int i = 0; i < idFiles.length; i++) {
             String s = SysfsAttributes.read(path.resolve(idFiles[i]));
             try {
-                ids[i] = (int) GoNumbers.parseSigned(s, 0, 32);
+                ids[i] = (int) GoStrconv.parseInt(s, 0, 32);
             } catch (NumberFormatException e) {
                 throw new ParseException(path.resolve(idFiles[i]) + ": not a number: \"" + s + "\"");
             }
@@ -55,7 +55,7 @@ public final class PciDeviceReader {
         Integer numa = null;
         String numaText = linkAttribute(path, "numa_node");
         if (numaText != null) {
-            numa = parse(path, "numa_node", numaText, () -> GoNumbers.parseSigned(numaText, 10, 32)).intValue();
+            numa = parse(path, "numa_node", numaText, () -> GoStrconv.parseInt(numaText, 10, 32)).intValue();
         }
 
         Boolean autoprobe = null;
@@ -65,7 +65,7 @@ public final class PciDeviceReader {
         String v = optional(path, "sriov_drivers_autoprobe");
         if (v != null) {
             String s = v;
-            autoprobe = parse(path, "sriov_drivers_autoprobe", s, () -> GoNumbers.parseSigned(s, 10, 32)) != 0;
+            autoprobe = parse(path, "sriov_drivers_autoprobe", s, () -> GoStrconv.parseInt(s, 10, 32)) != 0;
         }
         v = optional(path, "sriov_numvfs");
         if (v != null) {
@@ -90,14 +90,14 @@ public final class PciDeviceReader {
         v = optional(path, "sriov_vf_total_msix");
         if (v != null) {
             String s = v;
-            msix = parse(path, "sriov_vf_total_msix", s, () -> GoNumbers.parseUnsigned(s, 10));
+            msix = parse(path, "sriov_vf_total_msix", s, () -> GoStrconv.parseUint(s, 10, 64));
         }
 
         Boolean d3cold = null;
         v = optional(path, "d3cold_allowed");
         if (v != null) {
             String s = v;
-            d3cold = parse(path, "d3cold_allowed", s, () -> GoNumbers.parseSigned(s, 10, 32)) != 0;
+            d3cold = parse(path, "d3cold_allowed", s, () -> GoStrconv.parseInt(s, 10, 32)) != 0;
         }
         String power = optional(path, "power_state");
 
@@ -116,9 +116,9 @@ public final class PciDeviceReader {
             throw new ParseException(device + ": invalid PCI location '" + text + "'");
         }
         try {
-            return new PciDevice.Location((int) GoNumbers.parseSigned(parts[0], 16, 32),
-                    (int) GoNumbers.parseSigned(parts[1], 16, 32), (int) GoNumbers.parseSigned(devFn[0], 16, 32),
-                    (int) GoNumbers.parseSigned(devFn[1], 16, 32));
+            return new PciDevice.Location((int) GoStrconv.parseInt(parts[0], 16, 32),
+                    (int) GoStrconv.parseInt(parts[1], 16, 32), (int) GoStrconv.parseInt(devFn[0], 16, 32),
+                    (int) GoStrconv.parseInt(devFn[1], 16, 32));
         } catch (NumberFormatException e) {
             throw new ParseException(device + ": invalid PCI location '" + text + "'");
         }
@@ -147,7 +147,7 @@ public final class PciDeviceReader {
             throw new ParseException(dir.resolve(attr) + ": unknown unit in \"" + s + "\"");
         }
         String number = s.substring(0, sp + 1).strip();
-        return parse(dir, attr, s, () -> GoNumbers.parseFloat(number));
+        return parse(dir, attr, s, () -> GoStrconv.parseFloat(number));
     }
 
     private static Double width(Path dir, String attr) throws IOException {
@@ -155,7 +155,7 @@ public final class PciDeviceReader {
         if (s == null) {
             return null;
         }
-        return parse(dir, attr, s, () -> GoNumbers.parseSigned(s, 10, 64)).doubleValue();
+        return parse(dir, attr, s, () -> GoStrconv.parseInt(s, 10, 64)).doubleValue();
     }
 
     /** An optional SR-IOV or power attribute: absent or empty means "not there". */
@@ -165,7 +165,7 @@ public final class PciDeviceReader {
     }
 
     private static long uint32(Path dir, String attr, String s, int base) throws ParseException {
-        long v = parse(dir, attr, s, () -> GoNumbers.parseUnsigned(s, base));
+        long v = parse(dir, attr, s, () -> GoStrconv.parseUint(s, base, 64));
         if (v < 0 || v > 0xffffffffL) {
             throw new ParseException(dir.resolve(attr) + ": out of range: \"" + s + "\"");
         }

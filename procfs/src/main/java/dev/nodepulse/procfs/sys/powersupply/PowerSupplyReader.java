@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.powersupply;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ public final class PowerSupplyReader {
                 texts.put(file, value);
             } else if (NUMERIC.contains(file)) {
                 try {
-                    numbers.put(file, GoNumbers.parseSigned(value, 0, 64));
+                    numbers.put(file, GoStrconv.parseInt(value, 0, 64));
                 } catch (NumberFormatException e) {
                     throw new ParseException(p + ": not an integer: \"" + value + "\"");
                 }

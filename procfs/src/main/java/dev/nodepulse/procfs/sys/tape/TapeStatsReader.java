@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.tape;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public final class TapeStatsReader {
             for (String file : SysfsAttributes.list(stats)) {
                 String s = SysfsAttributes.read(stats.resolve(file));
                 try {
-                    v.put(file, GoNumbers.parseUnsigned(s, 0));
+                    v.put(file, GoStrconv.parseUint(s, 0, 64));
                 } catch (NumberFormatException e) {
                     throw new ParseException(stats.resolve(file) + ": not an unsigned integer: \"" + s + "\"");
                 }

@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.watchdog;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.SysfsAttributes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ public final class WatchdogReader {
             return null;
         }
         try {
-            return GoNumbers.parseSigned(s, 0, 64);
+            return GoStrconv.parseInt(s, 0, 64);
         } catch (NumberFormatException e) {
             throw new ParseException(dir.resolve(attr) + ": not an integer: \"" + s + "\"");
         }

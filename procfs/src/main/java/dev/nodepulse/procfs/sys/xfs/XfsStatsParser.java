@@ -1,7 +1,7 @@
 package dev.nodepulse.procfs.sys.xfs;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.GoNumbers;
+import dev.nodepulse.procfs.io.GoStrconv;
 import dev.nodepulse.procfs.io.Lines;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +109,7 @@ public final class XfsStatsParser {
         long[] v = new long[f.length - from];
         for (int i = from; i < f.length; i++) {
             try {
-                long x = GoNumbers.parseUnsigned(f[i], 10);
+                long x = GoStrconv.parseUint(f[i], 10, 64);
                 if (!wide && (x < 0 || x > 0xffffffffL)) {
                     throw new NumberFormatException("out of range");
                 }

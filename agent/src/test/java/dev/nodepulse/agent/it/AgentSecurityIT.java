@@ -1,0 +1,117 @@
+package dev.nodepulse.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nodepulse.kubelet.tls.SelfSignedCertificate;
+import dev.nodepulse.testing.FakeKubeApiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built jar with its serving security flags: the Kubernetes client stays unloaded unless kube auth is on,
+ * node_exporter's web config basic auth, and kube auth end to end against a fake API server.
+ */
+class AgentSecurityIT {
+
+    /** bcrypt("fakepassword"), exporter-toolkit's test hash. */
+    private static final String FAKEPASSWORD = "$2y$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi";
+    private static final Pattern CLIENT_LIBRARIES = Pattern.compile(
+            "^.*\\b(io\\.kubernetes\\.|okhttp3\\.|kotlin\\.|com\\.google\\.gson\\.)\\S*.*$", Pattern.MULTILINE);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultConfigurationLoadsNoKubernetesClientClass() throws Exception {
+        try (AgentProcess agent = AgentProcess.start(List.of(), List.of("-Xlog:class+load=info"), Map.of())) {
+            assertEquals(200, agent.get("/metrics").status());
+            assertEquals(200, agent.get("/").status());
+            assertEquals(404, agent.get("/stats/summary").status());
+            String classes = agent.output();
+            assertTrue(classes.contains("dev.nodepulse.agent.Agent "), "class loading is logged");
+            Matcher m = CLIENT_LIBRARIES.matcher(classes);
+            assertFalse(m.find(), () -> "loaded without kube auth: " + m.group());
+        }
+    }
+
+    @Test
+    void webConfigBasicAuthAndStillNoKubernetesClient() throws Exception {
+        Path web = dir.resolve("web.yml");
+        Files.writeString(web, "basic_auth_users:\n  prometheus: " + FAKEPASSWORD + "\n");
+        try (AgentProcess agent = AgentProcess.start(List.of("--web.config.file=" + web), List.of("-Xlog:class+load=info"),
+                Map.of())) {
+            assertEquals(200, agent.get("/healthz").status(), "probes carry no credentials");
+            AgentProcess.Response denied = agent.get("/metrics");
+            assertEquals(401, denied.status());
+            String auth = "Basic " + Base64.getEncoder().encodeToString("prometheus:fakepassword".getBytes());
+            AgentProcess.Response ok = agent.get("/metrics", Map.of("Authorization", auth));
+            assertEquals(200, ok.status());
+            assertTrue(ok.body().contains("node_load1 "));
+            Matcher m = CLIENT_LIBRARIES.matcher(agent.output());
+            assertFalse(m.find(), () -> "loaded without kube auth: " + m.group());
+        }
+    }
+
+    @Test
+    void invalidWebConfigStopsTheStart() throws Exception {
+        Path web = dir.resolve("web.yml");
+        Files.writeString(web, "basic_auth_users:\n  prometheus: plaintext\n");
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> AgentProcess.start(List.of("--web.config.file=" + web)));
+        assertTrue(e.getMessage().contains("exited with 1") && e.getMessage().contains("not a bcrypt hash"), e.getMessage());
+    }
+
+    @Test
+    void kubeAuthWithoutAnyApiServerCredentialsStopsTheStart() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("KUBERNETES_SERVICE_HOST") == null, "running in a pod");
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> AgentProcess.start(List.of("--web.kube-auth")));
+        assertTrue(e.getMessage().contains("exited with 1") && e.getMessage().contains("not running in a pod"), e.getMessage());
+    }
+
+    @Test
+    void kubeAuthEndToEndWithAGeneratedCertificate() throws Exception {
+        try (FakeKubeApiServer api = new FakeKubeApiServer()) {
+            api.user("allowed", new FakeKubeApiServer.User("system:serviceaccount:kube-system:metrics-server", "u1",
+                            List.of("system:serviceaccounts")))
+                    .user("denied", new FakeKubeApiServer.User("system:serviceaccount:default:nosy", "u2", List.of()))
+                    .policy((spec, attrs) -> {
+                        try {
+                            return spec.string("user").endsWith(":metrics-server") && "it-node".equals(attrs.string("name"))
+                                    && "nodes".equals(attrs.string("resource"));
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    });
+            Path kubeconfig = api.writeKubeconfig(dir);
+            try (AgentProcess agent = AgentProcess.start(List.of("--web.kube-auth", "--kubeconfig=" + kubeconfig,
+                    "--node-name=it-node", "--web.kube-auth.protect-node-metrics"), List.of(), Map.of(), true)) {
+                String fp = SelfSignedCertificate.fingerprint(agent.servingCertificate());
+                assertTrue(agent.output().contains("sha256_fingerprint=" + fp), agent.output());
+
+                assertEquals(200, agent.get("/healthz").status(), "health stays open");
+                assertEquals(401, agent.get("/metrics").status());
+                assertEquals(401, agent.get("/metrics", Map.of("Authorization", "Bearer unknown")).status());
+                AgentProcess.Response forbidden = agent.get("/metrics", Map.of("Authorization", "Bearer denied"));
+                assertEquals(403, forbidden.status());
+                assertEquals("Forbidden (user=system:serviceaccount:default:nosy, verb=get, resource=nodes, "
+                        + "subresource=metrics)", forbidden.body());
+                AgentProcess.Response ok = agent.get("/metrics", Map.of("Authorization", "Bearer allowed"));
+                assertEquals(200, ok.status());
+                assertTrue(ok.body().contains("node_load1 "));
+                assertEquals("metrics", api.accessReviews().get(api.accessReviews().size() - 1).object("spec")
+                        .object("resourceAttributes").string("subresource"));
+                assertTrue(agent.output().contains("Kubernetes auth enabled"));
+            }
+        }
+    }
+}

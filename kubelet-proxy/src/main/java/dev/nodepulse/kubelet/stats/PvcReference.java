@@ -1,0 +1,4 @@
+package dev.nodepulse.kubelet.stats;
+
+/** The PVC behind a volume. */
+public record PvcReference(String name, String namespace) {}
