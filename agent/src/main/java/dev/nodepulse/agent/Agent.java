@@ -1,6 +1,8 @@
 package dev.nodepulse.agent;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.nodepulse.agent.cadvisor.ContainerMetrics;
+import dev.nodepulse.agent.cadvisor.ContainerSnapshots;
 import dev.nodepulse.agent.collector.Collector;
 import dev.nodepulse.agent.collector.CollectorCatalog;
 import dev.nodepulse.agent.collector.CollectorRunner;
@@ -9,6 +11,8 @@ import dev.nodepulse.agent.http.LandingPage;
 import dev.nodepulse.agent.http.ListenAddress;
 import dev.nodepulse.agent.http.MetricsEndpoint;
 import dev.nodepulse.agent.http.WebSecurityFlags;
+import dev.nodepulse.agent.push.PushFlags;
+import dev.nodepulse.agent.push.ResourcePusher;
 import dev.nodepulse.agent.self.BuildInfo;
 import dev.nodepulse.agent.self.HandlerMetrics;
 import dev.nodepulse.agent.self.ProcessMetrics;
@@ -41,11 +45,15 @@ public final class Agent implements AutoCloseable {
     private final List<HttpServer> servers;
     private final CollectorRunner runner;
     private final ExecutorService httpExecutor;
+    private final ContainerMetrics containers;
+    private ResourcePusher pusher;
 
-    private Agent(List<HttpServer> servers, CollectorRunner runner, ExecutorService httpExecutor) {
+    private Agent(List<HttpServer> servers, CollectorRunner runner, ExecutorService httpExecutor,
+                  ContainerMetrics containers) {
         this.servers = servers;
         this.runner = runner;
         this.httpExecutor = httpExecutor;
+        this.containers = containers;
     }
 
     public static HostPaths hostPaths(FlagValues f) {
@@ -75,6 +83,11 @@ public final class Agent implements AutoCloseable {
         Router router = new Router();
         router.route(telemetryPath, "node_exporter-compatible node metrics (collect[] and exclude[] select collectors)",
                 new MetricsEndpoint(node, f.integer("web.max-requests"), f.duration("scrape.timeout")));
+        ContainerMetrics containers = ContainerMetrics.start(f, paths);
+        if (containers.endpoint() != null) {
+            router.route("/metrics/cadvisor", "kubelet-compatible container and machine metrics (cgroups)",
+                    containers.endpoint());
+        }
         router.route("/healthz", "liveness: answers ok while the process serves HTTP",
                 ex -> Responses.text(ex, 200, "ok\n"));
         if (!telemetryPath.equals("/")) {
@@ -82,6 +95,8 @@ public final class Agent implements AutoCloseable {
         }
 
         ServingSecurity security = WebSecurityFlags.configure(f, telemetryPath);
+        // The push source is the agent's /metrics/resource data; until that lands, --push.url is refused at start.
+        ResourcePusher pusher = PushFlags.start(f, NodeName.resolve(f.string("node-name"), System.getenv()), null);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor httpExecutor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -106,11 +121,14 @@ public final class Agent implements AutoCloseable {
         } catch (IOException e) {
             servers.forEach(s -> s.stop(0));
             runner.close();
+            containers.close();
             httpExecutor.shutdownNow();
             throw new IOException("cannot listen: " + e.getMessage(), e);
         }
         LOG.info("Starting nodepulse agent", "version", BuildInfo.VERSION, "collectors", String.join(",", runner.names()));
-        return new Agent(servers, runner, httpExecutor);
+        Agent agent = new Agent(servers, runner, httpExecutor, containers);
+        agent.pusher = pusher;
+        return agent;
     }
 
     /** The port the first listener is bound to (tests bind port 0). */
@@ -118,10 +136,19 @@ public final class Agent implements AutoCloseable {
         return servers.get(0).getAddress().getPort();
     }
 
+    /** The cgroup snapshots behind the container endpoints; null when cgroups are off or absent. */
+    public ContainerSnapshots containerSnapshots() {
+        return containers.snapshots();
+    }
+
     @Override
     public void close() {
+        if (pusher != null) {
+            pusher.close();
+        }
         servers.forEach(s -> s.stop(0));
         runner.close();
+        containers.close();
         httpExecutor.shutdownNow();
     }
 }

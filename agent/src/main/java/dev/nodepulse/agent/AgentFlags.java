@@ -33,6 +33,8 @@ public final class AgentFlags {
         f.add(Flag.duration("scrape.timeout", "10s",
                 "Longest a collector may take in one scrape; shortened to Prometheus' X-Prometheus-Scrape-Timeout-Seconds less 0.5s."));
         WebSecurityFlags.define(f);
+        f.addAll(dev.nodepulse.agent.cadvisor.CadvisorFlags.all());
+        dev.nodepulse.agent.push.PushFlags.define(f);
         EnabledCollectors.defineFlags(f, CollectorCatalog.all());
         return f;
     }

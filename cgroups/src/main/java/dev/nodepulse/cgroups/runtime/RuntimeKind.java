@@ -1,0 +1,4 @@
+package dev.nodepulse.cgroups.runtime;
+
+/** The container runtime whose on-disk state describes a container. */
+public enum RuntimeKind { CONTAINERD, CRIO, DOCKER }

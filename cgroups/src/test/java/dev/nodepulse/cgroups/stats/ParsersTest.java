@@ -1,0 +1,109 @@
+package dev.nodepulse.cgroups.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nodepulse.procfs.ParseException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The cgroupfs and /proc parsers on text in the kernel's formats, including malformed and empty input. */
+class ParsersTest {
+
+    @Test
+    void memoryStatKeyValues() throws Exception {
+        Map<String, Long> m = KeyValueParser.parse("cache 2097152\nrss 4194304\ntotal_inactive_file 786432\n"
+                + "hierarchical_memory_limit 9223372036854771712\n", "memory.stat");
+        assertEquals(2097152L, m.get("cache"));
+        assertEquals(786432L, m.get("total_inactive_file"));
+        assertEquals(9223372036854771712L, m.get("hierarchical_memory_limit"));
+        assertTrue(KeyValueParser.parse("", "empty").isEmpty());
+        // u64 beyond a signed long (an unlimited hierarchical limit on some kernels) is clamped, not an error.
+        assertEquals(Long.MAX_VALUE, KeyValueParser.parse("x 18446744073709551615\n", "f").get("x"));
+        ParseException e = assertThrows(ParseException.class,
+                () -> KeyValueParser.parse("cache 1\nrss\n", "memory.stat"));
+        assertTrue(e.getMessage().contains("memory.stat:2"), e.getMessage());
+        assertThrows(ParseException.class, () -> KeyValueParser.parse("cache 1x\n", "memory.stat"));
+    }
+
+    @Test
+    void singleValues() throws Exception {
+        assertEquals(CgroupSpec.UNLIMITED, KeyValueParser.parseSingle("max\n", "pids.max"));
+        assertEquals(-1, KeyValueParser.parseSingle("-1\n", "cpu.cfs_quota_us"));
+        assertEquals(123, KeyValueParser.parseSingle("123\n", "memory.current"));
+        assertThrows(ParseException.class, () -> KeyValueParser.parseSingle("\n", "memory.current"));
+    }
+
+    @Test
+    void v1BlkioWithTotals() throws Exception {
+        List<BlkioEntry> l = BlkioParser.parseV1("8:0 Read 4096\n8:0 Write 8192\n8:0 Total 12288\nTotal 12288\n",
+                "blkio.throttle.io_service_bytes_recursive");
+        assertEquals(List.of(new BlkioEntry(8, 0, "Read", 4096), new BlkioEntry(8, 0, "Write", 8192),
+                new BlkioEntry(8, 0, "Total", 12288)), l);
+        assertEquals(List.of(new BlkioEntry(253, 1, "", 77)), BlkioParser.parseV1("253:1 77\n", "blkio.sectors_recursive"));
+        assertTrue(BlkioParser.parseV1("", "x").isEmpty());
+        assertThrows(ParseException.class, () -> BlkioParser.parseV1("8-0 Read 1\n", "x"));
+    }
+
+    @Test
+    void v2IoStat() throws Exception {
+        BlkioStats s = BlkioParser.parseV2("8:0 rbytes=1024 wbytes=2048 rios=3 wios=4 dbytes=0 dios=0 cost.usage=50 "
+                + "cost.wait=6 cost.indebt=7 cost.indelay=8\n", "io.stat");
+        assertEquals(List.of(new BlkioEntry(8, 0, "Read", 1024), new BlkioEntry(8, 0, "Write", 2048)), s.serviceBytes());
+        assertEquals(List.of(new BlkioEntry(8, 0, "Read", 3), new BlkioEntry(8, 0, "Write", 4)), s.serviced());
+        assertEquals(List.of(new BlkioEntry(8, 0, "Count", 50)), s.costUsage());
+        assertEquals(List.of(new BlkioEntry(8, 0, "Count", 8)), s.costIndelay());
+        assertThrows(ParseException.class, () -> BlkioParser.parseV2("8:0 rbytes\n", "io.stat"));
+    }
+
+    @Test
+    void pressure() throws Exception {
+        Psi p = PsiParser.parse("some avg10=0.00 avg60=0.10 avg300=0.05 total=12345\n"
+                + "full avg10=0.00 avg60=0.00 avg300=0.00 total=678\n", "cpu.pressure");
+        assertEquals(new Psi(12345, 678), p);
+        // Older kernels' cpu.pressure has only the "some" line.
+        assertEquals(new Psi(5, 0), PsiParser.parse("some avg10=0.00 avg60=0.00 avg300=0.00 total=5\n", "cpu.pressure"));
+        assertThrows(ParseException.class, () -> PsiParser.parse("some avg10=0.00\n", "cpu.pressure"));
+        assertThrows(ParseException.class, () -> PsiParser.parse("", "cpu.pressure"));
+    }
+
+    @Test
+    void netDevDropsCadvisorsIgnoredInterfaces() throws Exception {
+        String text = "Inter-|   Receive                                                |  Transmit\n"
+                + " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
+                + "    lo:     100       2    0    0    0     0          0         0      100       2    0    0    0     0       0          0\n"
+                + "  eth0: 8450 60 1 2 0 0 0 0 4200 30 3 4 0 0 0 0\n"
+                + "vethab12: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n"
+                + "Docker0: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n";
+        assertEquals(List.of(new InterfaceStats("eth0", 8450, 60, 1, 2, 4200, 30, 3, 4)), NetDevParser.parse(text, "net/dev"));
+        assertTrue(NetDevParser.parse("h1\nh2\n", "net/dev").isEmpty());
+        assertThrows(ParseException.class, () -> NetDevParser.parse("h1\nh2\n  eth0: 1 2 3\n", "net/dev"));
+    }
+
+    @Test
+    void keptFilesFollowTheirContentAndForgetRemovedCgroups(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        OpenFiles files = new OpenFiles(10);
+        java.nio.file.Files.writeString(dir.resolve("memory.current"), "100\n");
+        assertEquals("100\n", files.read("/a", dir, "memory.current"));
+        assertEquals(1, files.openCount());
+        java.nio.file.Files.writeString(dir.resolve("memory.current"), "2000\n");
+        assertEquals("2000\n", files.read("/a", dir, "memory.current"));
+        assertNull(files.read("/a", dir, "memory.peak"));
+        files.retain(java.util.Set.of());
+        assertEquals(0, files.openCount());
+        // With no budget left, files are read the ordinary way.
+        OpenFiles none = new OpenFiles(0);
+        assertEquals("2000\n", none.read("/a", dir, "memory.current"));
+        assertEquals(0, none.openCount());
+    }
+
+    @Test
+    void absentCpuControllerIsNull() throws Exception {
+        // A PSI file the kernel refuses to read (psi=0) is "not offered", not an error.
+        assertNull(CgroupFiles.optional(new OpenFiles(10), java.nio.file.Path.of("/nonexistent-np"), "cpu.pressure", "/x"));
+    }
+}
