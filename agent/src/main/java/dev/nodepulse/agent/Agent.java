@@ -62,6 +62,12 @@ public final class Agent implements AutoCloseable {
     }
 
     public static Agent start(FlagValues f) throws Exception {
+        // The JDK server writes the response headers and the body in two segments. Without TCP_NODELAY the body
+        // waits for the ACK of the headers, which the scraper's kernel delays by 40 ms (delayed ACK): every scrape
+        // on a kept-alive connection, as Prometheus makes them, took 40+ ms. Read once, when the server class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HostPaths paths = hostPaths(f);
         if (!Sysconf.nativeAvailable()) {
             LOG.warn("libc is not reachable through JNA; using USER_HZ=100 and 4 KiB pages, filesystem, uname and timex "
