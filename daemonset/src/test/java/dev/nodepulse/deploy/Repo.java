@@ -16,6 +16,25 @@ final class Repo {
         return root().resolve("daemonset");
     }
 
+    /**
+     * The team's shared material (specs, the node_exporter conformance kit): -Dnodepulse.shared, else a "shared"
+     * directory beside the repository or one of its parents; null where there is none.
+     */
+    static Path shared() {
+        String configured = System.getProperty("nodepulse.shared");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path dir = root();
+        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared");
+            if (Files.isDirectory(candidate.resolve("conformance"))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
     static Path agentJar() {
         return built("agent/target/nodepulse-agent.jar");
     }
