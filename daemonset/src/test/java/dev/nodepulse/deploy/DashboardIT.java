@@ -115,7 +115,9 @@ class DashboardIT {
             }
         }
         fromFixtures.removeAll(served);
-        System.out.println("[dashboard] families known only from the fixtures (not served on this host): " + fromFixtures.size());
+        Set<String> queriedFromFixtures = new TreeSet<>(wanted);
+        queriedFromFixtures.retainAll(fromFixtures);
+        System.out.println("[dashboard] queried families this host does not serve, found in the fixtures: " + queriedFromFixtures);
         served.addAll(fromFixtures);
         Set<String> missing = new TreeSet<>(wanted);
         missing.removeAll(served.stream().flatMap(f -> Set.of(f, f + "_total").stream()).toList());
