@@ -36,7 +36,8 @@ COPY --from=build /src/aggregator/target/nodepulse-aggregator.jar /opt/nodepulse
 # JVM flags from the benchmark (bench/NodeBench RECOMMENDED_JVM_OPTS): Serial GC and a small fixed heap, C1
 # only, capped code cache and metaspace, no perf-data file. ExitOnOutOfMemoryError: a restart beats limping.
 # JNA unpacks its native library into NODEPULSE_TMPDIR (an emptyDir in the DaemonSet; the root fs is
-# read-only). JAVA_OPTS is appended, so a flag given there wins (e.g. JAVA_OPTS=-Xmx48m).
+# read-only) and loads it with System.load, a restricted method JDK 24+ warns about unless native access is
+# granted (JEP 472). JAVA_OPTS is appended, so a flag given there wins (e.g. JAVA_OPTS=-Xmx48m).
 COPY --chmod=0755 <<'EOF' /opt/nodepulse/bin/nodepulse-agent
 #!/bin/sh
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
@@ -45,7 +46,7 @@ exec "${JAVA_HOME:-/opt/java}/bin/java" \
   -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
   -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=32m \
   -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError \
-  -Djna.tmpdir="${NODEPULSE_TMPDIR:-/tmp}" \
+  -Djna.tmpdir="${NODEPULSE_TMPDIR:-/tmp}" --enable-native-access=ALL-UNNAMED \
   $JAVA_OPTS \
   -jar "${NODEPULSE_HOME:-/opt/nodepulse}/nodepulse-agent.jar" "$@"
 EOF

@@ -1,6 +1,7 @@
 package dev.nodepulse.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -50,6 +51,7 @@ class AgentLiveIT {
             }
             assertTrue(agent.get("/metrics").body().contains("node_scrape_collector_success{collector=\"uname\"} 1"),
                     "uname(2) through JNA works: its library unpacked into the emptyDir standing for /tmp");
+            assertFalse(agent.output().contains("restricted method"), "native access granted, no JDK warning:\n" + agent.output());
             long rss = agent.rssBytes();
             BigDecimal limit = c.getResources().getLimits().get("memory").getNumber();
             BigDecimal request = c.getResources().getRequests().get("memory").getNumber();

@@ -31,15 +31,21 @@ final class Launcher {
 
     /** The launcher written to {@code imagePath}, with {@code javaHome}; the image's jars linked into a temp home. */
     static Launcher of(DockerfileModel dockerfile, String imagePath, Path javaHome) throws IOException {
+        // deleteOnExit removes in reverse order of registration: the links and script, then home, then dir
         Path dir = Files.createTempDirectory("nodepulse-image");
+        dir.toFile().deleteOnExit();
         Path script = dir.resolve(Path.of(imagePath).getFileName().toString());
-        Files.writeString(script, dockerfile.heredocAt(imagePath));
         Path home = Files.createDirectories(dir.resolve("home"));
+        home.toFile().deleteOnExit();
+        Files.writeString(script, dockerfile.heredocAt(imagePath));
+        script.toFile().deleteOnExit();
         for (DockerfileModel.Copy c : dockerfile.copies()) {
             if ("build".equals(c.from()) && c.destination().startsWith("/opt/nodepulse/")) {
                 for (String src : c.sources()) {
                     Path built = Repo.built(relativeToBuildStage(dockerfile, src));
-                    Files.createSymbolicLink(home.resolve(c.destination().substring("/opt/nodepulse/".length())), built);
+                    Path link = home.resolve(c.destination().substring("/opt/nodepulse/".length()));
+                    Files.createSymbolicLink(link, built);
+                    link.toFile().deleteOnExit();
                 }
             }
         }
