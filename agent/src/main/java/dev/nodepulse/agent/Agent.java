@@ -14,6 +14,7 @@ import dev.nodepulse.agent.http.WebSecurityFlags;
 import dev.nodepulse.agent.self.BuildInfo;
 import dev.nodepulse.agent.self.HandlerMetrics;
 import dev.nodepulse.agent.self.ProcessMetrics;
+import dev.nodepulse.agent.stats.StatsEndpoints;
 import dev.nodepulse.cli.FlagValues;
 import dev.nodepulse.http.Responses;
 import dev.nodepulse.http.Router;
@@ -78,6 +79,7 @@ public final class Agent implements AutoCloseable {
         if (containers.endpoint() != null) {
             router.route("/metrics/cadvisor", "kubelet-compatible container and machine metrics (cgroups)",
                     containers.endpoint());
+            StatsEndpoints.route(router, f, paths, containers.snapshots());
         }
         router.route("/healthz", "liveness: answers ok while the process serves HTTP",
                 ex -> Responses.text(ex, 200, "ok\n"));
