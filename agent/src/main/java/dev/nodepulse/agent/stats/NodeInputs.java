@@ -9,12 +9,7 @@ import java.time.Instant;
  *
  * @param rootFs  the filesystem holding the kubelet's root dir (node.fs, container logs, pod ephemeral-storage)
  * @param imageFs the runtime's image filesystem (runtime.imageFs and containerFs, container rootfs)
+ * @param pressure write PSI where the kernel offers it (the kubelet's KubeletPSI gate, --cadvisor.pressure)
  */
 public record NodeInputs(String nodeName, Instant bootTime, SystemCgroups systemCgroups, FsUsage rootFs,
-                         FsUsage imageFs, RlimitStats rlimit) {
-
-    /** The inputs of a CPU-and-memory summary: no filesystems, no rlimit. */
-    public NodeInputs cpuAndMemoryOnly() {
-        return new NodeInputs(nodeName, bootTime, systemCgroups, null, null, null);
-    }
-}
+                         FsUsage imageFs, RlimitStats rlimit, boolean pressure) {}

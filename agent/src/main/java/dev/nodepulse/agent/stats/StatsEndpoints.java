@@ -28,7 +28,7 @@ public final class StatsEndpoints {
                 NodeName.resolve(f.string("node-name"), System.getenv()),
                 Instant.ofEpochMilli(ContainerMetrics.bootMillis(paths)),
                 SystemCgroups.of(f.string("kubelet-cgroups"), f.string("runtime-cgroups"), f.string("system-cgroups")),
-                Clock.systemUTC());
+                f.bool("cadvisor.pressure"), Clock.systemUTC());
         router.route("/stats/summary", "kubelet Summary API (stats/v1alpha1; only_cpu_and_memory=true for the reduced "
                 + "form)", new SummaryEndpoint(source));
         router.route("/metrics/resource", "kubelet resource metrics (CPU and memory of the node, pods and "

@@ -9,12 +9,15 @@ import dev.nodepulse.kubelet.stats.ContainerStats;
 import dev.nodepulse.kubelet.stats.CpuStats;
 import dev.nodepulse.kubelet.stats.FsStats;
 import dev.nodepulse.kubelet.stats.InterfaceStats;
+import dev.nodepulse.kubelet.stats.IoStats;
 import dev.nodepulse.kubelet.stats.MemoryStats;
 import dev.nodepulse.kubelet.stats.NetworkStats;
 import dev.nodepulse.kubelet.stats.NodeStats;
 import dev.nodepulse.kubelet.stats.PodReference;
 import dev.nodepulse.kubelet.stats.PodStats;
 import dev.nodepulse.kubelet.stats.ProcessStats;
+import dev.nodepulse.kubelet.stats.PsiData;
+import dev.nodepulse.kubelet.stats.PsiStats;
 import dev.nodepulse.kubelet.stats.RuntimeStats;
 import dev.nodepulse.kubelet.stats.Summary;
 import dev.nodepulse.kubelet.stats.SwapStats;
@@ -30,6 +33,8 @@ import java.util.Map;
  * Builds the kubelet's Summary from one cgroup snapshot, field by field as the kubelet's stats providers fill it
  * from cAdvisor (pkg/kubelet/stats helper.go): every CPU, memory and swap object of the snapshot carries the
  * snapshot's time; cumulative counters come straight from the cgroup files, usageNanoCores from {@link CpuRates}.
+ * Pressure (cpu.psi, memory.psi, io) is written where the kernel offers it (cgroup v2 with PSI), as kubelets with
+ * KubeletPSI (GA in 1.36) write it; without PSI the objects are left out rather than written as zeros.
  *
  * <p>What the kubelet learns from CRI or du walks and the host offers no cheap equivalent for is left out, as the
  * kubelet leaves out what it does not know: the writable-layer usage of container rootfs, the log usage of
@@ -56,6 +61,7 @@ public final class SummaryBuilder {
             throw new IOException("failed to get root cgroup stats: the root cgroup could not be read");
         }
         Instant t = Instant.ofEpochMilli(snap.timestampMillis());
+        boolean psi = in.pressure();
         Map<String, CgroupSample> byId = new HashMap<>(snap.samples().size() * 2);
         CgroupSample podsRoot = null;
         for (CgroupSample s : snap.samples()) {
@@ -67,10 +73,10 @@ public final class SummaryBuilder {
 
         List<ContainerStats> system = new ArrayList<>(4);
         SystemCgroups sc = in.systemCgroups();
-        addSystem(system, NodeStats.SYSTEM_CONTAINER_KUBELET, byId.get(key(sc.kubelet())), rates, t);
-        addSystem(system, NodeStats.SYSTEM_CONTAINER_RUNTIME, byId.get(key(sc.runtime())), rates, t);
-        addSystem(system, NodeStats.SYSTEM_CONTAINER_MISC, byId.get(key(sc.misc())), rates, t);
-        addSystem(system, NodeStats.SYSTEM_CONTAINER_PODS, podsRoot, rates, t);
+        addSystem(system, NodeStats.SYSTEM_CONTAINER_KUBELET, byId.get(key(sc.kubelet())), rates, t, psi);
+        addSystem(system, NodeStats.SYSTEM_CONTAINER_RUNTIME, byId.get(key(sc.runtime())), rates, t, psi);
+        addSystem(system, NodeStats.SYSTEM_CONTAINER_MISC, byId.get(key(sc.misc())), rates, t, psi);
+        addSystem(system, NodeStats.SYSTEM_CONTAINER_PODS, podsRoot, rates, t, psi);
 
         FsStats nodeFs = null;
         RuntimeStats runtime = null;
@@ -86,7 +92,8 @@ public final class SummaryBuilder {
             runtime = new RuntimeStats(image, image);
         }
         NodeStats node = new NodeStats(in.nodeName(), system.isEmpty() ? null : system, in.bootTime(),
-                cpu(root, rates, t), memory(root, t), null, full ? network(root, t) : null, nodeFs, runtime,
+                cpu(root, rates, t, psi), memory(root, t, psi), io(root, t, psi), full ? network(root, t) : null, nodeFs,
+                runtime,
                 full ? in.rlimit() : null, swap(root, t));
 
         Map<String, PodStats> pods = new LinkedHashMap<>();
@@ -110,12 +117,12 @@ public final class SummaryBuilder {
     }
 
     private static void addSystem(List<ContainerStats> out, String name, CgroupSample s, Map<String, Long> rates,
-                                  Instant t) {
+                                  Instant t, boolean psi) {
         if (s == null) {
             return;
         }
-        out.add(new ContainerStats(name, startTime(s), cpu(s, rates, t), memory(s, t), null, null, null, null, null,
-                swap(s, t)));
+        out.add(new ContainerStats(name, startTime(s), cpu(s, rates, t, psi), memory(s, t, psi), io(s, t, psi), null,
+                null, null, null, swap(s, t)));
     }
 
     /** A pod with at least one app container the runtime names, or null (the kubelet lists no other pods). */
@@ -123,14 +130,15 @@ public final class SummaryBuilder {
         if (p.ref() == null || p.ref().name().isEmpty() || p.containers().isEmpty()) {
             return null;
         }
+        boolean psi = in.pressure();
         List<ContainerStats> containers = new ArrayList<>(p.containers().size());
         long processes = 0;
         boolean anyProcesses = false;
         for (CgroupSample c : p.containers()) {
             FsStats rootfs = full && in.imageFs() != null ? filesystemOnly(in.imageFs()) : null;
             FsStats logs = full && in.rootFs() != null ? filesystemOnly(in.rootFs()) : null;
-            containers.add(new ContainerStats(c.containerName(), startTime(c), cpu(c, rates, t), memory(c, t), null,
-                    null, rootfs, logs, null, swap(c, t)));
+            containers.add(new ContainerStats(c.containerName(), startTime(c), cpu(c, rates, t, psi), memory(c, t, psi),
+                    io(c, t, psi), null, rootfs, logs, null, swap(c, t)));
             if (c.processes() != null) {
                 processes += c.processes().processes();
                 anyProcesses = true;
@@ -139,7 +147,8 @@ public final class SummaryBuilder {
         CgroupSample pc = p.podCgroup();
         FsStats ephemeral = full && in.rootFs() != null ? filesystemOnly(in.rootFs()) : null;
         return new PodStats(new PodReference(p.ref().name(), p.ref().namespace(), p.ref().uid()),
-                Instant.ofEpochMilli(p.startTimeMillis()), containers, cpu(pc, rates, t), memory(pc, t), null,
+                Instant.ofEpochMilli(p.startTimeMillis()), containers, cpu(pc, rates, t, psi), memory(pc, t, psi),
+                io(pc, t, psi),
                 full ? network(p.network(), t) : null, null, ephemeral,
                 full && anyProcesses ? new ProcessStats(processes) : null, swap(pc, t));
     }
@@ -152,15 +161,16 @@ public final class SummaryBuilder {
      * The kubelet always writes both CPU numbers: 0 for a cgroup without the cpu controller, and usageNanoCores 0
      * until two samples give a rate.
      */
-    static CpuStats cpu(CgroupSample s, Map<String, Long> rates, Instant t) {
+    static CpuStats cpu(CgroupSample s, Map<String, Long> rates, Instant t, boolean psi) {
         if (s.cpu() == null || (s.spec() != null && !s.spec().hasCpu())) {
             return new CpuStats(t, 0L, 0L, null);
         }
-        return new CpuStats(t, rates.getOrDefault(s.id(), 0L), s.cpu().usageNanos(), null);
+        return new CpuStats(t, rates.getOrDefault(s.id(), 0L), s.cpu().usageNanos(),
+                psi && s.pressure() != null ? psi(s.pressure().cpu()) : null);
     }
 
     /** Without the memory controller the kubelet still writes memory, with only time and workingSetBytes 0. */
-    static MemoryStats memory(CgroupSample s, Instant t) {
+    static MemoryStats memory(CgroupSample s, Instant t, boolean psi) {
         dev.nodepulse.cgroups.stats.MemoryStats m = s.memory();
         CgroupSpec spec = s.spec();
         if (m == null || (spec != null && !spec.hasMemory())) {
@@ -171,7 +181,24 @@ public final class SummaryBuilder {
             available = Math.max(0, spec.memoryLimit() - m.workingSet());
         }
         return new MemoryStats(t, available, known(m.usage()), known(m.workingSet()), known(m.rss()), known(m.pgfault()),
-                known(m.pgmajfault()), null);
+                known(m.pgmajfault()), psi && s.pressure() != null ? psi(s.pressure().memory()) : null);
+    }
+
+    /** I/O pressure: the kubelet's IOStats carries PSI only. */
+    static IoStats io(CgroupSample s, Instant t, boolean psi) {
+        if (!psi || s.pressure() == null || s.pressure().io() == null) {
+            return null;
+        }
+        return new IoStats(t, psi(s.pressure().io()));
+    }
+
+    /** The kernel's totals (µs) and averages (%) copied unchanged, as the kubelet passes cAdvisor's on. */
+    static PsiStats psi(dev.nodepulse.cgroups.stats.Psi p) {
+        if (p == null) {
+            return null;
+        }
+        return new PsiStats(new PsiData(p.fullTotalMicros(), p.fullAvg10(), p.fullAvg60(), p.fullAvg300()),
+                new PsiData(p.someTotalMicros(), p.someAvg10(), p.someAvg60(), p.someAvg300()));
     }
 
     /** Swap usage from the memory controller; available only below a finite swap limit. */

@@ -24,17 +24,19 @@ public final class SummarySource {
     private final String nodeName;
     private final Instant bootTime;
     private final SystemCgroups systemCgroups;
+    private final boolean pressure;
     private final Clock clock;
 
     /** @param snapshots null when the host has no cgroups to read: every summary then fails, as the kubelet's would */
     public SummarySource(ContainerSnapshots snapshots, HostPaths paths, NodeFilesystems filesystems, String nodeName,
-                         Instant bootTime, SystemCgroups systemCgroups, Clock clock) {
+                         Instant bootTime, SystemCgroups systemCgroups, boolean pressure, Clock clock) {
         this.snapshots = snapshots;
         this.paths = paths;
         this.filesystems = filesystems;
         this.nodeName = nodeName;
         this.bootTime = bootTime;
         this.systemCgroups = systemCgroups;
+        this.pressure = pressure;
         this.clock = clock;
     }
 
@@ -44,11 +46,11 @@ public final class SummarySource {
             throw new IOException("failed to get root cgroup stats: no cgroup hierarchy to read");
         }
         CgroupSnapshot snap = snapshots.current();
-        NodeInputs in = new NodeInputs(nodeName, bootTime, systemCgroups, null, null, null);
+        NodeInputs in = new NodeInputs(nodeName, bootTime, systemCgroups, null, null, null, pressure);
         if (!cpuAndMemoryOnly) {
             NodeFilesystems.Result fs = filesystems.read(runtimeOf(snap));
             in = new NodeInputs(nodeName, bootTime, systemCgroups, fs.rootFs(), fs.imageFs(),
-                    NodeLimits.read(paths, clock.instant()));
+                    NodeLimits.read(paths, clock.instant()), pressure);
         }
         Summary s = SummaryBuilder.build(snap, rates.of(snapshots.housekeeping()), in, !cpuAndMemoryOnly);
         return cpuAndMemoryOnly ? CpuAndMemorySummary.of(s) : s;

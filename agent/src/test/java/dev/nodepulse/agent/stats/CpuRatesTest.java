@@ -69,10 +69,10 @@ class CpuRatesTest {
         Instant t = Instant.ofEpochMilli(5000);
         Map<String, Long> rates = Map.of("/a", 123L);
         assertEquals(new dev.nodepulse.kubelet.stats.CpuStats(t, 123L, 42L, null),
-                SummaryBuilder.cpu(s.samples().get(0), rates, t));
+                SummaryBuilder.cpu(s.samples().get(0), rates, t, true));
         assertEquals(new dev.nodepulse.kubelet.stats.CpuStats(t, 0L, 7L, null),
-                SummaryBuilder.cpu(s.samples().get(1), rates, t), "one sample: the kubelet's 0");
+                SummaryBuilder.cpu(s.samples().get(1), rates, t, true), "one sample: the kubelet's 0");
         assertEquals(new dev.nodepulse.kubelet.stats.CpuStats(t, 0L, 0L, null),
-                SummaryBuilder.cpu(s.samples().get(2), rates, t), "no cpu controller: both 0, as the kubelet writes");
+                SummaryBuilder.cpu(s.samples().get(2), rates, t, true), "no cpu controller: both 0, as the kubelet writes");
     }
 }

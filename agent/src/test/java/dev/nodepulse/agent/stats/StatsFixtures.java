@@ -60,6 +60,6 @@ public final class StatsFixtures {
     }
 
     private static boolean fromCgroups(String path) {
-        return path.matches(".*\\.(cpu|memory|swap|network)\\.time") || path.equals("$.node.fs.time");
+        return path.matches(".*\\.(cpu|memory|swap|network|io)\\.time") || path.equals("$.node.fs.time");
     }
 }

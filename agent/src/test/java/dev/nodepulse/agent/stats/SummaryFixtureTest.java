@@ -118,6 +118,6 @@ class SummaryFixtureTest {
                 Duration.ofSeconds(5)), Clock.systemUTC());
         return new SummarySource(snapshots, paths, fs, StatsFixtures.NODE_NAME,
                 Instant.ofEpochSecond(CadvisorFixtureTest.BOOT),
-                SystemCgroups.of("/system.slice/kubelet.service", "", ""), Clock.systemUTC());
+                SystemCgroups.of("/system.slice/kubelet.service", "", ""), true, Clock.systemUTC());
     }
 }
