@@ -106,6 +106,31 @@ class SummaryFixtureTest {
         assertTrue(t >= from && t <= to, "timestamp " + t + " outside " + from + ".." + to);
     }
 
+    @org.junit.jupiter.api.Test
+    void unknownFilesystemsAndLimitsAreLeftOutNotZeroed() throws Exception {
+        Path root = CadvisorFixtureTest.materialize("v2-systemd-containerd", tmp);
+        var snap = CadvisorFixtureTest.reader(root).read(dev.nodepulse.cgroups.snapshot.ReadOptions.housekeeping());
+        JsonObject doc = JsonReader.parseObject(SummaryJson.write(SummaryBuilder.build(snap, Map.of(),
+                new NodeInputs("n", Instant.EPOCH, SystemCgroups.NONE, null, null, null, false), true)));
+        JsonObject node = doc.object("node");
+        for (String k : List.of("fs", "runtime", "rlimit")) {
+            assertTrue(!node.fields().containsKey(k), k + " written without a value");
+        }
+        assertTrue(!node.object("cpu").fields().containsKey("psi") && !node.fields().containsKey("io"),
+                "PSI written with --no-cadvisor.pressure");
+        // Only the pods row remains among the system containers when no other cgroup is configured.
+        assertEquals(1, ((List<?>) node.get("systemContainers")).size());
+        for (Object p : (List<?>) doc.get("pods")) {
+            JsonObject pod = (JsonObject) p;
+            assertTrue(!pod.fields().containsKey("ephemeral-storage"));
+            for (Object c : (List<?>) pod.get("containers")) {
+                JsonObject container = (JsonObject) c;
+                assertTrue(!container.fields().containsKey("rootfs") && !container.fields().containsKey("logs"));
+            }
+        }
+        assertEquals(List.of(), SummarySchema.violations(doc));
+    }
+
     /** The endpoints' source over a fixture tree: a fresh snapshot per summary, statfs answered from the fixture. */
     static SummarySource source(Path root) throws Exception {
         SnapshotReader reader = CadvisorFixtureTest.reader(root);
