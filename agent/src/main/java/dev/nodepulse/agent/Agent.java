@@ -11,6 +11,8 @@ import dev.nodepulse.agent.http.LandingPage;
 import dev.nodepulse.agent.http.ListenAddress;
 import dev.nodepulse.agent.http.MetricsEndpoint;
 import dev.nodepulse.agent.http.WebSecurityFlags;
+import dev.nodepulse.agent.push.PushFlags;
+import dev.nodepulse.agent.push.ResourcePusher;
 import dev.nodepulse.agent.self.BuildInfo;
 import dev.nodepulse.agent.self.HandlerMetrics;
 import dev.nodepulse.agent.self.ProcessMetrics;
@@ -18,6 +20,7 @@ import dev.nodepulse.agent.stats.StatsEndpoints;
 import dev.nodepulse.cli.FlagValues;
 import dev.nodepulse.http.Responses;
 import dev.nodepulse.http.Router;
+import dev.nodepulse.kubelet.resource.ResourceMetrics;
 import dev.nodepulse.kubelet.serve.ServingSecurity;
 import dev.nodepulse.log.Log;
 import dev.nodepulse.procfs.HostPaths;
@@ -33,6 +36,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** A running agent: collectors, HTTP servers. {@link #close()} stops it. */
 public final class Agent implements AutoCloseable {
@@ -45,6 +49,7 @@ public final class Agent implements AutoCloseable {
     private final CollectorRunner runner;
     private final ExecutorService httpExecutor;
     private final ContainerMetrics containers;
+    private ResourcePusher pusher;
 
     private Agent(List<HttpServer> servers, CollectorRunner runner, ExecutorService httpExecutor,
                   ContainerMetrics containers) {
@@ -60,6 +65,12 @@ public final class Agent implements AutoCloseable {
     }
 
     public static Agent start(FlagValues f) throws Exception {
+        // The JDK server writes the response headers and the body in two segments. Without TCP_NODELAY the body
+        // waits for the ACK of the headers, which the scraper's kernel delays by 40 ms (delayed ACK): every scrape
+        // on a kept-alive connection, as Prometheus makes them, took 40+ ms. Read once, when the server class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HostPaths paths = hostPaths(f);
         if (!Sysconf.nativeAvailable()) {
             LOG.warn("libc is not reachable through JNA; using USER_HZ=100 and 4 KiB pages, filesystem, uname and timex "
@@ -76,10 +87,11 @@ public final class Agent implements AutoCloseable {
         router.route(telemetryPath, "node_exporter-compatible node metrics (collect[] and exclude[] select collectors)",
                 new MetricsEndpoint(node, f.integer("web.max-requests"), f.duration("scrape.timeout")));
         ContainerMetrics containers = ContainerMetrics.start(f, paths);
+        Supplier<ResourceMetrics> resource = null;
         if (containers.endpoint() != null) {
             router.route("/metrics/cadvisor", "kubelet-compatible container and machine metrics (cgroups)",
                     containers.endpoint());
-            StatsEndpoints.route(router, f, paths, containers.snapshots());
+            resource = StatsEndpoints.route(router, f, paths, containers.snapshots());
         }
         router.route("/healthz", "liveness: answers ok while the process serves HTTP",
                 ex -> Responses.text(ex, 200, "ok\n"));
@@ -88,6 +100,8 @@ public final class Agent implements AutoCloseable {
         }
 
         ServingSecurity security = WebSecurityFlags.configure(f, telemetryPath);
+        // The push source is what /metrics/resource serves.
+        ResourcePusher pusher = PushFlags.start(f, NodeName.resolve(f.string("node-name"), System.getenv()), resource);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor httpExecutor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -117,7 +131,9 @@ public final class Agent implements AutoCloseable {
             throw new IOException("cannot listen: " + e.getMessage(), e);
         }
         LOG.info("Starting nodepulse agent", "version", BuildInfo.VERSION, "collectors", String.join(",", runner.names()));
-        return new Agent(servers, runner, httpExecutor, containers);
+        Agent agent = new Agent(servers, runner, httpExecutor, containers);
+        agent.pusher = pusher;
+        return agent;
     }
 
     /** The port the first listener is bound to (tests bind port 0). */
@@ -132,6 +148,9 @@ public final class Agent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pusher != null) {
+            pusher.close();
+        }
         servers.forEach(s -> s.stop(0));
         runner.close();
         containers.close();

@@ -35,6 +35,7 @@ public final class AgentFlags {
         WebSecurityFlags.define(f);
         f.addAll(dev.nodepulse.agent.cadvisor.CadvisorFlags.all());
         f.addAll(dev.nodepulse.agent.stats.StatsFlags.all());
+        dev.nodepulse.agent.push.PushFlags.define(f);
         EnabledCollectors.defineFlags(f, CollectorCatalog.all());
         return f;
     }

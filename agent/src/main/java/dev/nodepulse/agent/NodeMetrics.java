@@ -8,8 +8,7 @@ import dev.nodepulse.agent.self.ProcessMetrics;
 import dev.nodepulse.log.Log;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
-import dev.nodepulse.metrics.SnapshotMerger;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import dev.nodepulse.metrics.MetricFamilies;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,16 +69,18 @@ public final class NodeMetrics {
         return enabled.stream().filter(n -> !exclude.contains(n)).toList();
     }
 
-    public MetricSnapshots scrape(List<String> collectors, Duration timeout) {
+    public MetricFamilies scrape(List<String> collectors, Duration timeout) {
         List<Outcome> outcomes = runner.run(collectors, timeout);
-        SnapshotMerger merger = new SnapshotMerger();
+        MetricFamilies.Builder merger = MetricFamilies.builder();
         MetricSink meta = new MetricSink();
         Family duration = meta.gauge("node_scrape_collector_duration_seconds",
                 "node_exporter: Duration of a collector scrape.", "collector");
         Family success = meta.gauge("node_scrape_collector_success",
                 "node_exporter: Whether a collector succeeded.", "collector");
         for (Outcome o : outcomes) {
-            merger.add(o.snapshots());
+            if (o.sink() != null) {
+                merger.add(o.sink());
+            }
             duration.add(o.seconds(), o.collector());
             success.add(o.success() ? 1 : 0, o.collector());
         }
@@ -92,10 +93,10 @@ public final class NodeMetrics {
             }
             merger.add(handler.snapshots());
         }
-        merger.add(meta.build());
-        MetricSnapshots out = merger.build();
-        if (merger.conflicts().any()) {
-            LOG.warn("duplicate series dropped", "series", String.join(", ", merger.conflicts().families()));
+        merger.add(meta);
+        MetricFamilies out = merger.build();
+        if (!out.conflicts().isEmpty()) {
+            LOG.warn("duplicate series dropped", "series", String.join(", ", out.conflicts()));
         }
         return out;
     }

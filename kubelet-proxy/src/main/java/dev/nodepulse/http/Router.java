@@ -44,11 +44,13 @@ public final class Router implements HttpHandler {
             // The client went away mid-response; nothing to answer.
             LOG.debug("response not delivered", "path", ex.getRequestURI().getPath(), "err", e.toString());
             ex.close();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error (an OutOfMemoryError in a large answer, say) must still end the exchange: otherwise the
+            // client waits for a response that never comes and the connection stays open.
             LOG.error("request failed", "path", ex.getRequestURI().getPath(), "err", e.toString());
             try {
                 Responses.text(ex, 500, "internal error: " + e.getMessage() + "\n");
-            } catch (IOException | RuntimeException ignored) {
+            } catch (IOException | RuntimeException | Error ignored) {
                 ex.close();
             }
         }

@@ -29,6 +29,7 @@ public final class Family {
     private int duplicates;
 
     Family(String name, String help, MetricType type, String[] labelNames) {
+        Names.checkFamily(name, labelNames);
         this.name = name;
         this.help = help;
         this.type = type;
@@ -91,6 +92,20 @@ public final class Family {
 
     public List<String> labelValues(int i) {
         return List.of(labelValues.get(i));
+    }
+
+    /** Label {@code label} (an index into {@link #labelNames()}) of sample {@code i}, without copying. */
+    public String labelValue(int i, int label) {
+        return labelValues.get(i)[label];
+    }
+
+    /** Whether any sample was added with an explicit timestamp. */
+    public boolean hasTimestamps() {
+        return timestamps != null;
+    }
+
+    String[] labelNameArray() {
+        return labelNames;
     }
 
     /** Samples dropped by the last {@link #build()} because their label set had been added before. */

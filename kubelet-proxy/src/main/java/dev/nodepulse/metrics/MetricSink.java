@@ -52,6 +52,11 @@ public final class MetricSink {
         return families.get(name);
     }
 
+    /** The snapshots added whole with {@link #add(MetricSnapshot)}. */
+    List<MetricSnapshot> prebuilt() {
+        return prebuilt;
+    }
+
     public List<Family> families() {
         return List.copyOf(families.values());
     }

@@ -7,7 +7,7 @@ import dev.nodepulse.http.Exposition;
 import dev.nodepulse.http.Query;
 import dev.nodepulse.http.Responses;
 import dev.nodepulse.log.Log;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import dev.nodepulse.metrics.MetricFamilies;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -55,9 +55,9 @@ public final class MetricsEndpoint implements HttpHandler {
                 Responses.text(ex, 400, e.getMessage() + "\n");
                 return;
             }
-            MetricSnapshots snapshots = node.scrape(selected, deadline(ex));
+            MetricFamilies families = node.scrape(selected, deadline(ex));
             try {
-                Exposition.write(ex, snapshots);
+                Exposition.write(ex, families);
                 status = 200;
             } catch (Exposition.EncodingException e) {
                 node.handlerMetrics().encodingError();

@@ -25,15 +25,19 @@ public final class ResourceMetricsEndpoint implements HttpHandler {
         this.source = source;
     }
 
-    @Override
-    public void handle(HttpExchange ex) throws IOException {
-        ResourceMetrics m;
+    /** The resource metrics of a fresh snapshot; the error form when the summary cannot be built. */
+    public ResourceMetrics metrics() {
         try {
-            m = ResourceMetrics.fromSummary(source.summary(true));
+            return ResourceMetrics.fromSummary(source.summary(true));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Error getting summary for resourceMetric prometheus endpoint", "err", e.toString());
-            m = ResourceMetrics.failed();
+            return ResourceMetrics.failed();
         }
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        ResourceMetrics m = metrics();
         try {
             Exposition.write(ex, ResourceMetricsFormat.snapshots(m, false));
         } catch (Exposition.EncodingException e) {

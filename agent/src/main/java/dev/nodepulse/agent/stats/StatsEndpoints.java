@@ -6,10 +6,12 @@ import dev.nodepulse.agent.cadvisor.ContainerSnapshots;
 import dev.nodepulse.agent.node.StatfsWorkers;
 import dev.nodepulse.cli.FlagValues;
 import dev.nodepulse.http.Router;
+import dev.nodepulse.kubelet.resource.ResourceMetrics;
 import dev.nodepulse.procfs.HostPaths;
 import dev.nodepulse.procfs.natives.Statfs;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /** Wires /stats/summary and /metrics/resource from flags onto the router. */
 public final class StatsEndpoints {
@@ -19,8 +21,12 @@ public final class StatsEndpoints {
 
     private StatsEndpoints() {}
 
-    /** @param snapshots the cgroup snapshots; null when the host has none (the endpoints then report errors) */
-    public static void route(Router router, FlagValues f, HostPaths paths, ContainerSnapshots snapshots) {
+    /**
+     * @param snapshots the cgroup snapshots; null when the host has none (the endpoints then report errors)
+     * @return what /metrics/resource serves, for --push.url
+     */
+    public static Supplier<ResourceMetrics> route(Router router, FlagValues f, HostPaths paths,
+                                                  ContainerSnapshots snapshots) {
         NodeFilesystems fs = new NodeFilesystems(paths, f.string("root-dir"), f.string("stats.image-fs-dir"),
                 new StatfsWorkers(Statfs::statfs, STATFS_WORKERS, f.duration("stats.statfs-timeout")),
                 Clock.systemUTC());
@@ -31,7 +37,9 @@ public final class StatsEndpoints {
                 f.bool("cadvisor.pressure"), Clock.systemUTC());
         router.route("/stats/summary", "kubelet Summary API (stats/v1alpha1; only_cpu_and_memory=true for the reduced "
                 + "form)", new SummaryEndpoint(source));
+        ResourceMetricsEndpoint resource = new ResourceMetricsEndpoint(source);
         router.route("/metrics/resource", "kubelet resource metrics (CPU and memory of the node, pods and "
-                + "containers) for metrics-server", new ResourceMetricsEndpoint(source));
+                + "containers) for metrics-server", resource);
+        return resource::metrics;
     }
 }

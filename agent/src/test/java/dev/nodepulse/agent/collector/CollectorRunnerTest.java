@@ -103,4 +103,45 @@ class CollectorRunnerTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void oneWorkerRunsTheWholeListOnOneThread() {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Map<String, Collector> c = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            int n = i;
+            c.put("c" + i, sink -> {
+                threads.add(Thread.currentThread().getName());
+                sink.gauge("node_c" + n, "c").add(n);
+            });
+        }
+        try (CollectorRunner r = new CollectorRunner(c, 1)) {
+            List<Outcome> out = r.run(List.copyOf(c.keySet()), Duration.ofSeconds(5));
+            assertEquals(12, out.size());
+            for (int i = 0; i < 12; i++) {
+                assertEquals("c" + i, out.get(i).collector());
+                assertTrue(out.get(i).success());
+            }
+            assertEquals(1, threads.size(), "collectors of one scrape ran on " + threads);
+        }
+    }
+
+    @Test
+    void withTwoWorkersTheListGoesOnPastAHungCollector() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Map<String, Collector> c = new LinkedHashMap<>();
+        c.put("hung", sink -> release.await());
+        for (int i = 0; i < 5; i++) {
+            c.put("quick" + i, sink -> sink.gauge("node_quick", "q").add(1));
+        }
+        try (CollectorRunner r = new CollectorRunner(c, 2)) {
+            List<Outcome> out = r.run(List.copyOf(c.keySet()), Duration.ofMillis(500));
+            assertTrue(out.get(0).error().startsWith("timed out"), out.get(0).error());
+            for (int i = 1; i < out.size(); i++) {
+                assertTrue(out.get(i).success(), out.get(i).collector() + ": " + out.get(i).error());
+            }
+        } finally {
+            release.countDown();
+        }
+    }
 }

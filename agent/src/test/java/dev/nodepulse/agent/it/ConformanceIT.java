@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.nodepulse.json.JsonObject;
+import dev.nodepulse.json.JsonReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +49,35 @@ class ConformanceIT {
     /** The closing line's X in "conformance: X/Y families identical" may not drop below this. */
     static final int MIN_IDENTICAL = 1122;
 
+    /**
+     * The kit's netdev families are the error counters of the live host's lo (node_exporter reads them over
+     * netlink from whatever machine runs its e2e test, and expects zeros). A host whose lo has dropped
+     * packets (heavy loopback traffic fills the backlog) cannot match them, with node_exporter either:
+     * those families may differ in value, and only in value, and do not count against the floor.
+     */
+    static Set<String> hostLoFamiliesNonZero() throws java.io.IOException {
+        Set<String> out = new TreeSet<>();
+        String[] rx = {"bytes", "packets", "errs", "drop", "fifo", "frame", "compressed", "multicast"};
+        String[] tx = {"bytes", "packets", "errs", "drop", "fifo", "colls", "carrier", "compressed"};
+        for (String line : Files.readAllLines(Path.of("/proc/net/dev"))) {
+            String t = line.trim();
+            if (!t.startsWith("lo:")) {
+                continue;
+            }
+            String[] f = t.substring(3).trim().split("\\s+");
+            for (int i = 0; i < 16 && i < f.length; i++) {
+                if (!f[i].equals("0")) {
+                    out.add(i < 8 ? "node_network_receive_" + rx[i] + "_total" : "node_network_transmit_" + tx[i - 8] + "_total");
+                }
+            }
+        }
+        Path nohandler = Path.of("/sys/class/net/lo/statistics/rx_nohandler");
+        if (Files.isReadable(nohandler) && !Files.readString(nohandler).trim().equals("0")) {
+            out.add("node_network_receive_nohandler_total");
+        }
+        return out;
+    }
+
     private static final Pattern CLOSING = Pattern.compile("conformance: (\\d+)/(\\d+) families identical");
 
     @Test
@@ -54,6 +85,7 @@ class ConformanceIT {
         Path kit = SharedFiles.conformanceKit();
         assumeTrue(kit != null && Files.isExecutable(kit.resolve("check")),
                 "conformance kit not found next to the project (../shared/conformance/node-exporter); skipping");
+        Set<String> loBefore = hostLoFamiliesNonZero();
         Path json = Files.createTempFile("conformance", ".json");
         List<String> cmd = new ArrayList<>(List.of("python3", kit.resolve("check").toString(), "--auto-drop",
                 "--json", json.toString(), "--",
@@ -77,22 +109,31 @@ class ConformanceIT {
         String report = Files.readString(json);
         Files.deleteIfExists(json);
         Set<String> wrong = new TreeSet<>();
-        Matcher fam = Pattern.compile(
-                "\\{\\s*\"family\":\\s*\"([^\"]+)\",\\s*\"collector\":\\s*\"([^\"]+)\"[^}]*\"status\":\\s*\"([^\"]+)\"")
-                .matcher(report);
         int seen = 0;
         Set<String> mustBeIdentical = new TreeSet<>(MUST_BE_IDENTICAL);
         if (selfLinkIntact(kit)) {
             mustBeIdentical.add("mountstats");
         }
-        while (fam.find()) {
+        Set<String> hostLo = new TreeSet<>(loBefore);
+        hostLo.addAll(hostLoFamiliesNonZero());
+        int excused = 0;
+        for (JsonObject f : JsonReader.parseObject(report).objects("families")) {
             seen++;
-            if (mustBeIdentical.contains(fam.group(2)) && !fam.group(3).equals("identical")) {
-                wrong.add(fam.group(1) + " (" + fam.group(2) + "): " + fam.group(3));
+            String family = f.string("family");
+            String collector = f.string("collector");
+            String status = f.string("status");
+            if (hostLo.contains(family) && status.equals("value-mismatch")) {
+                excused++;
+                System.out.println("[conformance] " + family + " differs because this host's lo counter is not 0");
+                continue;
+            }
+            if (mustBeIdentical.contains(collector) && !status.equals("identical")) {
+                wrong.add(family + " (" + collector + "): " + status);
             }
         }
         assertTrue(seen > 1000, "could not read the family list from the kit's JSON report");
         assertTrue(wrong.isEmpty(), "families that differ from node_exporter:\n  " + String.join("\n  ", wrong));
-        assertTrue(identical >= MIN_IDENTICAL, closing + " is below the floor of " + MIN_IDENTICAL);
+        assertTrue(identical + excused >= MIN_IDENTICAL, closing + " (+" + excused
+                + " excused host lo counters) is below the floor of " + MIN_IDENTICAL);
     }
 }

@@ -16,12 +16,7 @@ import io.kubernetes.client.openapi.models.V1TokenReview;
 import io.kubernetes.client.openapi.models.V1TokenReviewSpec;
 import io.kubernetes.client.openapi.models.V1TokenReviewStatus;
 import io.kubernetes.client.openapi.models.V1UserInfo;
-import io.kubernetes.client.util.ClientBuilder;
-import io.kubernetes.client.util.KubeConfig;
-import java.io.FileReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * TokenReview ({@code authentication.k8s.io/v1}) and SubjectAccessReview ({@code authorization.k8s.io/v1})
@@ -34,27 +29,11 @@ public final class ClientJavaReviews implements KubeReviews {
     private final AuthorizationV1Api authorization;
 
     public ClientJavaReviews(KubeClientOptions options) throws IOException {
-        ApiClient client;
-        if (options.kubeconfig() == null || options.kubeconfig().isEmpty()) {
-            if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
-                throw new IOException("no --kubeconfig given and not running in a pod (KUBERNETES_SERVICE_HOST is unset)");
-            }
-            try {
-                client = ClientBuilder.cluster().build();
-            } catch (IOException e) {
-                throw new IOException("in-cluster credentials unusable: " + e.getMessage(), e);
-            }
-        } else {
-            try (Reader r = new FileReader(options.kubeconfig(), StandardCharsets.UTF_8)) {
-                KubeConfig config = KubeConfig.loadKubeConfig(r);
-                config.setFile(new java.io.File(options.kubeconfig()));
-                client = ClientBuilder.kubeconfig(config).build();
-            }
-        }
-        int ms = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
-        client.setConnectTimeout(ms);
-        client.setReadTimeout(ms);
-        client.setWriteTimeout(ms);
+        this(KubeClients.apiClient(options));
+    }
+
+    /** Over an already configured client (the aggregator shares one for reviews, informers and lookups). */
+    public ClientJavaReviews(ApiClient client) {
         this.authentication = new AuthenticationV1Api(client);
         this.authorization = new AuthorizationV1Api(client);
     }
