@@ -56,7 +56,7 @@ public final class OpenFiles implements AutoCloseable {
                 return null;
             }
             try {
-                return pread(e.channel());
+                return pread(e.channel(), name);
             } catch (IOException gone) {
                 // The cgroup this fd was opened on is gone; one with the same path may exist now (a static pod
                 // restarted): open afresh once.
@@ -87,16 +87,17 @@ public final class OpenFiles implements AutoCloseable {
             return read(owner, dir, name);
         }
         try {
-            return pread(ch);
+            return pread(ch, name);
         } catch (IOException gone) {
             drop(byName, name, mine);
             throw new NoSuchFileException(file.toString());
         }
     }
 
-    private static String pread(FileChannel ch) throws IOException {
+    private static String pread(FileChannel ch, String name) throws IOException {
         ByteBuffer buf = BUF.get();
         buf.clear();
+        boolean oneRead = !isMultiRecord(name);
         long pos = 0;
         int n;
         while ((n = ch.read(buf, pos)) > 0) {
@@ -105,12 +106,26 @@ public final class OpenFiles implements AutoCloseable {
                 // Larger than the buffer (a root cgroup.procs on a busy host): read it whole the ordinary way.
                 return new String(readAll(ch), StandardCharsets.UTF_8);
             }
+            if (oneRead) {
+                break;
+            }
         }
         buf.flip();
         byte[] bytes = BYTES.get();
         int len = buf.remaining();
         buf.get(bytes, 0, len);
         return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Whether a read may return part of the file before its end. Every cgroup control file except the PID lists is
+     * one seq_file record, which the kernel renders whole (growing its buffer until it fits) and a read hands over
+     * whole when the reader's buffer is larger: a short read is the end, and the read that would return 0 (a second
+     * syscall for every file) is skipped. cgroup.procs and tasks are one record per PID and come in pieces of about
+     * a page. Regular files (fixture trees) end at a short read too.
+     */
+    static boolean isMultiRecord(String name) {
+        return name.equals("cgroup.procs") || name.equals("tasks") || name.equals("cgroup.threads");
     }
 
     private static byte[] readAll(FileChannel ch) throws IOException {
