@@ -177,30 +177,18 @@ class DockerfileIT {
     }
 
     /**
-     * The JDK modules the classes in a jar use. Shaded jars carry their dependencies' versioned module-info
-     * files (META-INF/versions/N/module-info.class), which make jdeps read the whole jar as that one module;
-     * they are dropped from a copy first (on the class path, where -jar puts the jar, the JVM ignores them).
+     * The JDK modules the classes in a jar use. A module-info.class anywhere in a shaded jar (dependencies ship
+     * them under META-INF/versions/N/) would make jdeps read the whole jar as that one module, so the shade
+     * filters drop them and this fails if one comes back (on the class path, where -jar puts the jar, the JVM
+     * ignores them anyway).
      */
     static List<String> jdepsModules(Path shaded) throws java.io.IOException {
-        Path jar = Files.createTempFile("jdeps", ".jar");
-        try (var in = new java.util.jar.JarFile(shaded.toFile());
-                var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            for (var e : java.util.Collections.list(in.entries())) {
-                if (e.getName().endsWith("module-info.class") || e.isDirectory()) {
-                    continue;
-                }
-                out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
-                try (var is = in.getInputStream(e)) {
-                    is.transferTo(out);
-                }
-                out.closeEntry();
-            }
+        try (var jar = new java.util.jar.JarFile(shaded.toFile())) {
+            List<String> moduleInfos = java.util.Collections.list(jar.entries()).stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.endsWith("module-info.class")).toList();
+            assertEquals(List.of(), moduleInfos, shaded.getFileName() + ": the shade filters must drop module descriptors");
         }
-        try {
-            return jdeps(jar);
-        } finally {
-            Files.deleteIfExists(jar);
-        }
+        return jdeps(shaded);
     }
 
     private static List<String> jdeps(Path jar) {
