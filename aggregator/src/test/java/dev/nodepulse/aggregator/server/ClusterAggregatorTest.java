@@ -50,8 +50,8 @@ class ClusterAggregatorTest {
         api = new FakeCluster()
                 .user("alice-token", new FakeCluster.User("alice", List.of("devs"), Map.of()))
                 .user("bob-token", new FakeCluster.User("bob", List.of("devs"), Map.of()))
-                .user("agent-c-token", new FakeCluster.User("system:serviceaccount:kube-system:nodepulse-agent",
-                        List.of("system:serviceaccounts", "system:serviceaccounts:kube-system"),
+                .user("agent-c-token", new FakeCluster.User("system:serviceaccount:nodepulse:nodepulse-agent",
+                        List.of("system:serviceaccounts", "system:serviceaccounts:nodepulse"),
                         Map.of("authentication.kubernetes.io/node-name", List.of("node-c"))))
                 .user("other-sa-token", new FakeCluster.User("system:serviceaccount:default:builder",
                         List.of("system:serviceaccounts"), Map.of("authentication.kubernetes.io/node-name", List.of("node-c"))))
