@@ -1,0 +1,173 @@
+package dev.nodepulse.kubelet.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NestedJarsTest {
+
+    private static final String PREFIX = "test-kube-lib-";
+
+    @TempDir
+    Path dir;
+
+    private Path tmp;
+    private Path resources;
+
+    @BeforeEach
+    void layout() throws IOException {
+        tmp = Files.createDirectory(dir.resolve("tmp"));
+        resources = Files.createDirectories(dir.resolve("res/META-INF/kube-lib"));
+    }
+
+    /** A jar holding one text resource, stored as a resource of the "outer jar" (a directory here). */
+    private Path nestedJar(String name, String resource, String text) throws IOException {
+        Path jar = resources.resolve(name);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(resource));
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    private URLClassLoader outer() throws IOException {
+        return new URLClassLoader(new URL[] {dir.resolve("res").toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    private static InputStream text(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void indexInSha256sumFormat() throws IOException {
+        String a = "a".repeat(64);
+        assertEquals(List.of(new NestedJars.Entry(a, "x.jar"), new NestedJars.Entry("0".repeat(64), "y-1.2_3.jar")),
+                NestedJars.readIndex(text(a + "  x.jar\n\n" + "0".repeat(64) + " *y-1.2_3.jar\n")));
+        for (String bad : List.of("", "\n", a + "  ../x.jar", a + "  a/x.jar", a + "  x.txt", a.substring(1) + "  x.jar",
+                a.toUpperCase() + "  x.jar", a + "x.jar", "x.jar")) {
+            assertThrows(IOException.class, () -> NestedJars.readIndex(text(bad)), bad);
+        }
+    }
+
+    @Test
+    void unpacksIntoAnOwnerOnlyDirectoryThatAChildLoaderOpens() throws Exception {
+        Path jar = nestedJar("one.jar", "hello.txt", "from the nested jar");
+        List<NestedJars.Entry> entries = List.of(new NestedJars.Entry(NestedJars.sha256(jar), "one.jar"));
+        try (URLClassLoader outer = outer()) {
+            NestedJars.Unpacked u = NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX);
+            assertEquals(tmp, u.dir().getParent());
+            assertTrue(u.dir().getFileName().toString().startsWith(PREFIX));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(u.dir())));
+            assertEquals(List.of(u.dir().resolve("one.jar")), u.jars());
+            assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(u.jars().get(0))));
+            assertEquals(-1, Files.mismatch(jar, u.jars().get(0)));
+            try (URLClassLoader child = KubeLibrary.open(u, outer);
+                    InputStream in = child.getResourceAsStream("hello.txt")) {
+                assertEquals("from the nested jar", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                assertEquals(outer, child.getParent());
+            }
+            // The lock is held while the process lives: a sweep, however old the directory, keeps it.
+            Files.setLastModifiedTime(u.dir(), FileTime.fromMillis(0));
+            assertEquals(0, NestedJars.sweep(tmp, PREFIX, Files.getOwner(u.dir()), Duration.ZERO));
+            assertTrue(Files.isDirectory(u.dir()));
+            u.delete();
+            assertFalse(Files.exists(u.dir()));
+        }
+    }
+
+    @Test
+    void aCopyWhoseChecksumDiffersIsRefusedAndRemoved() throws Exception {
+        nestedJar("one.jar", "hello.txt", "tampered");
+        List<NestedJars.Entry> entries = List.of(new NestedJars.Entry("0".repeat(64), "one.jar"));
+        try (URLClassLoader outer = outer()) {
+            IOException e = assertThrows(IOException.class,
+                    () -> NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX));
+            assertTrue(e.getMessage().contains("SHA-256") && e.getMessage().contains("0".repeat(64)), e.getMessage());
+        }
+        assertEquals(0, Files.list(tmp).count(), "nothing left behind");
+    }
+
+    @Test
+    void aJarTheIndexNamesButTheBuildLacksIsAnError() throws Exception {
+        List<NestedJars.Entry> entries = List.of(new NestedJars.Entry("0".repeat(64), "missing.jar"));
+        try (URLClassLoader outer = outer()) {
+            IOException e = assertThrows(IOException.class,
+                    () -> NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX));
+            assertTrue(e.getMessage().contains("missing.jar"), e.getMessage());
+        }
+        assertEquals(0, Files.list(tmp).count());
+    }
+
+    @Test
+    void sweepDeletesOnlyOldDirectoriesWithAFreeLock() throws Exception {
+        Path deadOld = stale("dead-old", true);
+        Path deadFresh = Files.createDirectory(tmp.resolve(PREFIX + "dead-fresh"));
+        Files.createFile(deadFresh.resolve(NestedJars.LOCK));
+        Path lockless = stale("lockless", false);
+        Path held = stale("held", true);
+        Path other = Files.createDirectory(tmp.resolve("unrelated"));
+        Files.setLastModifiedTime(other, FileTime.fromMillis(0));
+        Path target = Files.createDirectory(dir.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(tmp.resolve(PREFIX + "link"), target);
+        Path file = Files.createFile(tmp.resolve(PREFIX + "file"));
+        try (FileChannel ch = FileChannel.open(held.resolve(NestedJars.LOCK), StandardOpenOption.WRITE)) {
+            ch.lock();
+            Files.setLastModifiedTime(held, FileTime.fromMillis(0));
+            assertEquals(2, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ofMinutes(1)));
+        }
+        assertFalse(Files.exists(deadOld));
+        assertFalse(Files.exists(lockless));
+        assertTrue(Files.isDirectory(deadFresh), "too young: its process may be about to lock it");
+        assertTrue(Files.isDirectory(held), "a live process holds its lock");
+        assertTrue(Files.isDirectory(other) && Files.isSymbolicLink(link) && Files.isDirectory(target)
+                && Files.isRegularFile(file));
+    }
+
+    @Test
+    void lockHeldElsewhereInThisJvmCountsAsHeld() throws Exception {
+        Path held = stale("same-jvm", true);
+        try (FileChannel ch = FileChannel.open(held.resolve(NestedJars.LOCK), StandardOpenOption.WRITE)) {
+            ch.lock();
+            assertThrows(OverlappingFileLockException.class, ch::tryLock);
+            assertEquals(0, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ZERO));
+        }
+        assertTrue(Files.isDirectory(held));
+    }
+
+    private Path stale(String name, boolean withLock) throws IOException {
+        Path d = Files.createDirectory(tmp.resolve(PREFIX + name));
+        if (withLock) {
+            Files.createFile(d.resolve(NestedJars.LOCK));
+        }
+        try (OutputStream out = Files.newOutputStream(d.resolve("x.jar"))) {
+            out.write(1);
+        }
+        Files.setPosixFilePermissions(d.resolve("x.jar"), PosixFilePermissions.fromString("r--------"));
+        Files.setLastModifiedTime(d, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        return d;
+    }
+}
