@@ -42,7 +42,14 @@ public final class KubeLibrary {
             if (parent.getResource(PROBE) != null) {
                 loader = parent;
             } else {
-                NestedJars.Unpacked u = unpack(parent, Path.of(System.getProperty("java.io.tmpdir")));
+                Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+                NestedJars.Unpacked u;
+                try {
+                    u = unpack(parent, tmp);
+                } catch (IOException e) {
+                    throw new IOException("cannot unpack the Kubernetes client into java.io.tmpdir (" + tmp + "), "
+                            + "which kube auth needs writable: " + e, e);
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(u::delete, "kube-lib-cleanup"));
                 loader = open(u, parent);
             }
@@ -62,7 +69,7 @@ public final class KubeLibrary {
         }
         long start = System.nanoTime();
         NestedJars.Unpacked u = NestedJars.unpack(parent, RESOURCE_DIR, entries, tmp, DIR_PREFIX);
-        int swept = NestedJars.sweep(tmp, DIR_PREFIX, Files.getOwner(u.dir()), STALE_AFTER);
+        int swept = NestedJars.sweep(tmp, DIR_PREFIX, Files.getOwner(u.dir()), STALE_AFTER, u.dir());
         LOG.info("Unpacked the Kubernetes client", "dir", u.dir(), "jars", u.jars().size(),
                 "duration_ms", (System.nanoTime() - start) / 1_000_000, "stale_dirs_deleted", swept);
         return u;

@@ -125,17 +125,18 @@ final class NestedJars {
     }
 
     /**
-     * Deletes the directories named {@code prefix*} under {@code tmp} that {@code owner} owns, that nothing changed
-     * in for {@code minAge}, and whose lock no process holds (the directory of a live process always has its lock
-     * held); returns how many.
+     * Deletes the directories named {@code prefix*} under {@code tmp}, other than {@code own}, that {@code owner}
+     * owns, that nothing changed in for {@code minAge}, and whose lock no process holds (the directory of a live
+     * process always has its lock held); returns how many. {@code own} is never opened: closing any descriptor of
+     * a file drops this process's POSIX locks on it.
      */
-    static int sweep(Path tmp, String prefix, UserPrincipal owner, Duration minAge) {
+    static int sweep(Path tmp, String prefix, UserPrincipal owner, Duration minAge, Path own) {
         int deleted = 0;
         long before = System.currentTimeMillis() - minAge.toMillis();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, prefix + "*")) {
             for (Path d : dirs) {
                 try {
-                    if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)
+                    if (!d.equals(own) && Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)
                             && owner.equals(Files.getOwner(d, LinkOption.NOFOLLOW_LINKS))
                             && Files.getLastModifiedTime(d, LinkOption.NOFOLLOW_LINKS).toMillis() < before
                             && abandoned(d)) {

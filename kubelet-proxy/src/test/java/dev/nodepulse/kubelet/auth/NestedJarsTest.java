@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -90,10 +91,13 @@ class NestedJarsTest {
                 assertEquals("from the nested jar", new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 assertEquals(outer, child.getParent());
             }
-            // The lock is held while the process lives: a sweep, however old the directory, keeps it.
+            // Its own directory a sweep never touches, however old.
             Files.setLastModifiedTime(u.dir(), FileTime.fromMillis(0));
-            assertEquals(0, NestedJars.sweep(tmp, PREFIX, Files.getOwner(u.dir()), Duration.ZERO));
+            assertEquals(0, NestedJars.sweep(tmp, PREFIX, Files.getOwner(u.dir()), Duration.ZERO, u.dir()));
             assertTrue(Files.isDirectory(u.dir()));
+            try (FileChannel probe = FileChannel.open(u.dir().resolve(NestedJars.LOCK), StandardOpenOption.WRITE)) {
+                assertThrows(OverlappingFileLockException.class, probe::tryLock, "the lock is held");
+            }
             u.delete();
             assertFalse(Files.exists(u.dir()));
         }
@@ -128,34 +132,47 @@ class NestedJarsTest {
         Path deadFresh = Files.createDirectory(tmp.resolve(PREFIX + "dead-fresh"));
         Files.createFile(deadFresh.resolve(NestedJars.LOCK));
         Path lockless = stale("lockless", false);
-        Path held = stale("held", true);
+        Path own = stale("own", true);
         Path other = Files.createDirectory(tmp.resolve("unrelated"));
         Files.setLastModifiedTime(other, FileTime.fromMillis(0));
         Path target = Files.createDirectory(dir.resolve("elsewhere"));
         Path link = Files.createSymbolicLink(tmp.resolve(PREFIX + "link"), target);
         Path file = Files.createFile(tmp.resolve(PREFIX + "file"));
-        try (FileChannel ch = FileChannel.open(held.resolve(NestedJars.LOCK), StandardOpenOption.WRITE)) {
-            ch.lock();
-            Files.setLastModifiedTime(held, FileTime.fromMillis(0));
-            assertEquals(2, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ofMinutes(1)));
-        }
+        assertEquals(2, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ofMinutes(1), own));
         assertFalse(Files.exists(deadOld));
         assertFalse(Files.exists(lockless));
         assertTrue(Files.isDirectory(deadFresh), "too young: its process may be about to lock it");
-        assertTrue(Files.isDirectory(held), "a live process holds its lock");
+        assertTrue(Files.isDirectory(own), "the caller's own directory");
         assertTrue(Files.isDirectory(other) && Files.isSymbolicLink(link) && Files.isDirectory(target)
                 && Files.isRegularFile(file));
     }
 
     @Test
-    void lockHeldElsewhereInThisJvmCountsAsHeld() throws Exception {
-        Path held = stale("same-jvm", true);
-        try (FileChannel ch = FileChannel.open(held.resolve(NestedJars.LOCK), StandardOpenOption.WRITE)) {
-            ch.lock();
-            assertThrows(OverlappingFileLockException.class, ch::tryLock);
-            assertEquals(0, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ZERO));
+    void aLockHeldByAnotherLiveProcessKeepsItsDirectory() throws Exception {
+        Path live = stale("live", true);
+        // python3's fcntl.lockf takes the same POSIX record lock as FileChannel.lock.
+        Process holder;
+        try {
+            holder = new ProcessBuilder("python3", "-c", "import fcntl, sys\n"
+                    + "f = open(sys.argv[1], 'r+')\nfcntl.lockf(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\n"
+                    + "sys.stdin.read()\n", live.resolve(NestedJars.LOCK).toString()).start();
+        } catch (IOException e) {
+            assumeTrue(false, "no python3: " + e);
+            return;
         }
-        assertTrue(Files.isDirectory(held));
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
+            assumeTrue("locked".equals(line), "python3 could not lock");
+            assertEquals(0, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ZERO, null));
+            assertTrue(Files.isDirectory(live), "a live process holds its lock");
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            holder.destroyForcibly();
+        }
+        Files.setLastModifiedTime(live, FileTime.fromMillis(0));
+        assertEquals(1, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ZERO, null));
+        assertFalse(Files.exists(live), "its process ended, so did the lock");
     }
 
     private Path stale(String name, boolean withLock) throws IOException {
