@@ -14,8 +14,8 @@ import java.util.List;
  * The class loader that sees the Kubernetes client (client-java, OkHttp, Kotlin, Gson, BouncyCastle...) and
  * {@code dev.nodepulse.kubelet.auth.kube}. Where they are on the class path (the aggregator, tests) that is the
  * class path's loader. The agent's jar instead carries them as one nested jar under {@code META-INF/kube-lib/}:
- * a jar's every entry costs memory once the JVM opens it (the ~20,000 of the Kubernetes client about 5.7 MiB
- * of RSS), so the agent pays for them only when kube auth asks for them. Then the nested jar is copied once
+ * every entry of a jar the JVM opens costs memory (the Kubernetes client's 19,500 about 4.3 MiB of RSS), so the
+ * agent pays for them only when kube auth asks for them. Then the nested jar is copied once
  * into a private directory under {@code java.io.tmpdir}, checked against the SHA-256 the build recorded, and
  * opened by a child class loader; parent-first delegation gives the classes there this module's
  * {@link KubeReviews} and friends, so they meet the agent's code as the same types. The copy is deleted when
