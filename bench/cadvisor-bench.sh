@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Whole-process benchmark of /metrics/cadvisor: the built agent jar scraped over loopback, on synthetic trees of
-# 100, 300 and 1000 container cgroups (fixture trees in the kernel's formats) and, where this host lets us create
-# cgroups, on real empty cgroups of the same shape. Reports scrape latency p50/p99 (curl time_total), agent CPU
-# per scrape (utime+stime of the agent process over the measured scrapes), body size and series count.
+# Whole-process benchmark of the container endpoints (/metrics/cadvisor by default): the built agent jar scraped over
+# loopback, on synthetic trees of 100, 300 and 1000 container cgroups (fixture trees in the kernel's formats) and,
+# where this host lets us create cgroups, on real empty cgroups of the same shape. Reports scrape latency p50/p99
+# (curl time_total), agent CPU per scrape (utime+stime of the agent process over the measured scrapes), body size
+# and series count (JSON bodies: 0 series). Each endpoint is measured in turn against the same agent process.
 #
 #   bench/cadvisor-bench.sh [COUNTS...]          default: 100 300 1000
 #   SCRAPES=200 WARMUP=30 JAVA_OPTS="..." bench/cadvisor-bench.sh
+#   ENDPOINTS="/stats/summary /stats/summary?only_cpu_and_memory=true /metrics/resource" bench/cadvisor-bench.sh 300
+#   (bench/stats-bench.sh runs exactly that)
 #
 # Needs: the shaded jar (mvn -B -q -pl agent -am package -DskipTests), python3, curl. Runs outside mvn verify.
 # Everything it creates (temp dirs, cgroups named np-bench-<random>) is removed on exit; it ends only the agent
@@ -17,6 +20,7 @@ JAR="${JAR:-$HERE/../agent/target/nodepulse-agent.jar}"
 COUNTS=("$@"); [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(100 300 1000)
 SCRAPES="${SCRAPES:-200}"
 WARMUP="${WARMUP:-30}"
+read -r -a ENDPOINTS <<< "${ENDPOINTS:-/metrics/cadvisor}"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1}"
 HZ="$(getconf CLK_TCK)"
 WORK="$(mktemp -d /tmp/np-bench.XXXXXX)"
@@ -42,7 +46,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 
-# run_case LABEL AGENT-FLAGS...: start the agent, warm up, measure, print one result line.
+# run_case LABEL AGENT-FLAGS...: start the agent; per endpoint warm up, measure, print one result line.
 run_case() {
   local label="$1"; shift
   local port; port="$(free_port)"
@@ -51,26 +55,35 @@ run_case() {
       --log.level=warn "$@" > "$WORK/agent.log" 2>&1 &
   AGENT_PID=$!
   for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
-  local url="http://127.0.0.1:$port/metrics/cadvisor"
-  curl -s -m 60 "$url" > "$WORK/body.txt"
-  local bytes series
-  bytes=$(wc -c < "$WORK/body.txt"); series=$(grep -vc '^#' "$WORK/body.txt")
-  for _ in $(seq 1 "$WARMUP"); do curl -s -m 60 -o /dev/null "$url"; done
-  local t0 t1
-  t0=$(cpu_ticks "$AGENT_PID")
-  for _ in $(seq 1 "$SCRAPES"); do curl -s -m 60 -o /dev/null -w '%{time_total}\n' "$url"; done > "$WORK/lat.txt"
-  t1=$(cpu_ticks "$AGENT_PID")
-  local rss; rss=$(awk '/VmRSS/ {print $2}' "/proc/$AGENT_PID/status")
-  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local endpoint
+  for endpoint in "${ENDPOINTS[@]}"; do
+    local url="http://127.0.0.1:$port$endpoint"
+    curl -s -m 60 "$url" > "$WORK/body.txt"
+    local bytes series
+    bytes=$(wc -c < "$WORK/body.txt")
+    case "$(head -c 1 "$WORK/body.txt")" in
+      "{") series=0 ;;
+      *) series=$(grep -vc '^#' "$WORK/body.txt" || true) ;;
+    esac
+    for _ in $(seq 1 "$WARMUP"); do curl -s -m 60 -o /dev/null "$url"; done
+    local t0 t1
+    t0=$(cpu_ticks "$AGENT_PID")
+    for _ in $(seq 1 "$SCRAPES"); do curl -s -m 60 -o /dev/null -w '%{time_total}\n' "$url"; done > "$WORK/lat.txt"
+    t1=$(cpu_ticks "$AGENT_PID")
+    local rss; rss=$(awk '/VmRSS/ {print $2}' "/proc/$AGENT_PID/status")
+    local load; load=$(cut -d' ' -f1 /proc/loadavg)
+    local name="$label"
+    if [ ${#ENDPOINTS[@]} -gt 1 ] || [ "$endpoint" != "/metrics/cadvisor" ]; then name="$label $endpoint"; fi
+    sort -n "$WORK/lat.txt" | awk -v label="$name" -v n="$SCRAPES" -v d="$((t1 - t0))" -v hz="$HZ" \
+        -v bytes="$bytes" -v series="$series" -v rss="$rss" -v load="$load" '
+      { v[NR] = $1 * 1000 }
+      END {
+        p50 = v[int(n * 0.50 + 0.5)]; p99 = v[int(n * 0.99 + 0.5)]
+        printf "%-26s min %6.1f  p50 %6.1f  p99 %6.1f ms  cpu/scrape %6.1f ms  series %6d  body %5.2f MiB  rss %4d MiB  load %s\n",
+          label, v[1], p50, p99, d * 1000.0 / hz / n, series, bytes / 1048576, rss / 1024, load
+      }'
+  done
   kill "$AGENT_PID"; wait "$AGENT_PID" 2>/dev/null || true; AGENT_PID=""
-  sort -n "$WORK/lat.txt" | awk -v label="$label" -v n="$SCRAPES" -v d="$((t1 - t0))" -v hz="$HZ" \
-      -v bytes="$bytes" -v series="$series" -v rss="$rss" -v load="$load" '
-    { v[NR] = $1 * 1000 }
-    END {
-      p50 = v[int(n * 0.50 + 0.5)]; p99 = v[int(n * 0.99 + 0.5)]
-      printf "%-26s min %6.1f  p50 %6.1f  p99 %6.1f ms  cpu/scrape %6.1f ms  series %6d  body %5.1f MiB  rss %4d MiB  load %s\n",
-        label, v[1], p50, p99, d * 1000.0 / hz / n, series, bytes / 1048576, rss / 1024, load
-    }'
 }
 
 echo "host: $(nproc) cpus, $(uname -r); java: $(java -version 2>&1 | head -1); JAVA_OPTS=$JAVA_OPTS; scrapes=$SCRAPES; nofile=$(ulimit -n)"

@@ -48,6 +48,7 @@ def layout(n, version):
 def fixture(out, n, version):
     rows, fds = layout(n, version)
     F.write_host(out, "bench")
+    image_fs(out)
     netdevs = {}
     for c in rows:
         (F.write_v2 if version == 2 else F.write_v1)(out, c)
@@ -64,13 +65,21 @@ def fixture(out, n, version):
                 f.write("%d %s\n" % (p, t))
 
 
+def image_fs(rootfs_parent):
+    """containerd's image filesystem directory, which /stats/summary stats for runtime.imageFs and container rootfs."""
+    d = os.path.join(rootfs_parent, "rootfs", F.IMAGE_FS_DIR["containerd"])
+    os.makedirs(d, exist_ok=True)
+
+
 def real(rootfs, n, top):
     rows, _ = layout(n, 1)
+    os.makedirs(os.path.join(rootfs, F.IMAGE_FS_DIR["containerd"]), exist_ok=True)
+    os.makedirs(os.path.join(rootfs, "var/lib/kubelet"), exist_ok=True)
     for c in rows:
         if c.kind == "container":
-            # The bench script creates the cgroups; only the bundles are written here.
+            # The bench script creates the cgroups; only the bundles are written here (ROOTFS is --path.rootfs).
             c.id = "/" + top + c.id
-            F.write_runtime(rootfs, c)
+            F.write_runtime(None, c, rootfs=rootfs)
         if c.kind != "root":
             print(("/" + top + c.id) if not c.id.startswith("/" + top) else c.id)
 

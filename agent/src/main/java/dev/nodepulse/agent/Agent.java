@@ -16,9 +16,11 @@ import dev.nodepulse.agent.push.ResourcePusher;
 import dev.nodepulse.agent.self.BuildInfo;
 import dev.nodepulse.agent.self.HandlerMetrics;
 import dev.nodepulse.agent.self.ProcessMetrics;
+import dev.nodepulse.agent.stats.StatsEndpoints;
 import dev.nodepulse.cli.FlagValues;
 import dev.nodepulse.http.Responses;
 import dev.nodepulse.http.Router;
+import dev.nodepulse.kubelet.resource.ResourceMetrics;
 import dev.nodepulse.kubelet.serve.ServingSecurity;
 import dev.nodepulse.log.Log;
 import dev.nodepulse.procfs.HostPaths;
@@ -34,6 +36,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** A running agent: collectors, HTTP servers. {@link #close()} stops it. */
 public final class Agent implements AutoCloseable {
@@ -84,9 +87,11 @@ public final class Agent implements AutoCloseable {
         router.route(telemetryPath, "node_exporter-compatible node metrics (collect[] and exclude[] select collectors)",
                 new MetricsEndpoint(node, f.integer("web.max-requests"), f.duration("scrape.timeout")));
         ContainerMetrics containers = ContainerMetrics.start(f, paths);
+        Supplier<ResourceMetrics> resource = null;
         if (containers.endpoint() != null) {
             router.route("/metrics/cadvisor", "kubelet-compatible container and machine metrics (cgroups)",
                     containers.endpoint());
+            resource = StatsEndpoints.route(router, f, paths, containers.snapshots());
         }
         router.route("/healthz", "liveness: answers ok while the process serves HTTP",
                 ex -> Responses.text(ex, 200, "ok\n"));
@@ -95,8 +100,8 @@ public final class Agent implements AutoCloseable {
         }
 
         ServingSecurity security = WebSecurityFlags.configure(f, telemetryPath);
-        // The push source is the agent's /metrics/resource data; until that lands, --push.url is refused at start.
-        ResourcePusher pusher = PushFlags.start(f, NodeName.resolve(f.string("node-name"), System.getenv()), null);
+        // The push source is what /metrics/resource serves.
+        ResourcePusher pusher = PushFlags.start(f, NodeName.resolve(f.string("node-name"), System.getenv()), resource);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor httpExecutor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {

@@ -34,6 +34,7 @@ public final class AgentFlags {
                 "Longest a collector may take in one scrape; shortened to Prometheus' X-Prometheus-Scrape-Timeout-Seconds less 0.5s."));
         WebSecurityFlags.define(f);
         f.addAll(dev.nodepulse.agent.cadvisor.CadvisorFlags.all());
+        f.addAll(dev.nodepulse.agent.stats.StatsFlags.all());
         dev.nodepulse.agent.push.PushFlags.define(f);
         EnabledCollectors.defineFlags(f, CollectorCatalog.all());
         return f;

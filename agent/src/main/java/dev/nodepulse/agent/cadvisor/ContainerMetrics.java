@@ -76,7 +76,7 @@ public final class ContainerMetrics implements AutoCloseable {
         }) : null;
         long boot = bootMillis(paths);
         SnapshotReader reader = new SnapshotReader(layout,
-                new CgroupDiscovery(layout.discoveryRoot(), f.string("cgroup-root"), f.all("cadvisor.extra-cgroups")),
+                new CgroupDiscovery(layout.discoveryRoot(), f.string("cgroup-root"), trackedExtras(f)),
                 new ProcReader(paths.procfs()), new MetadataResolver(paths.rootfs(), RuntimeStateDirs.DEFAULTS),
                 new HostMemory(paths.procfs()), () -> boot, walkers, threads,
                 new OpenFiles(openFileBudget(f.integer("cadvisor.max-open-files"))));
@@ -84,6 +84,13 @@ public final class ContainerMetrics implements AutoCloseable {
                 .start(f.duration("housekeeping-interval"));
         LOG.info("Reading cgroups", "path", cgroupfs.toString(), "layout", layout.describe());
         return new ContainerMetrics(snapshots, new CadvisorEndpoint(snapshots, exposition), walkers);
+    }
+
+    /** --cadvisor.extra-cgroups and the system containers' cgroups: the kubelet's cAdvisor tracks all of them. */
+    static java.util.List<String> trackedExtras(FlagValues f) {
+        java.util.List<String> out = new java.util.ArrayList<>(f.all("cadvisor.extra-cgroups"));
+        out.addAll(dev.nodepulse.agent.stats.StatsFlags.systemCgroupIds(f));
+        return out;
     }
 
     /** The kept-open cgroup files may use at most half of the process's fd limit, leaving the rest to HTTP etc. */
@@ -96,7 +103,8 @@ public final class ContainerMetrics implements AutoCloseable {
         return (int) Math.max(0, Math.min(wanted, limit / 2));
     }
 
-    private static long bootMillis(HostPaths paths) {
+    /** The host's boot time (btime of /proc/stat) in epoch milliseconds; 0 when unreadable. */
+    public static long bootMillis(HostPaths paths) {
         try {
             for (String line : SmallFiles.readLines(paths.proc("stat"))) {
                 if (line.startsWith("btime ")) {

@@ -7,7 +7,7 @@ import dev.nodepulse.procfs.natives.StatfsResult;
  * {@code device_error} label. A call that did not return in time carries node_exporter's
  * "mountpoint timeout".
  */
-record StatfsOutcome(StatfsResult result, String error) {
+public record StatfsOutcome(StatfsResult result, String error) {
 
     static final String TIMEOUT_TEXT = "mountpoint timeout";
     static final StatfsOutcome TIMED_OUT = new StatfsOutcome(null, TIMEOUT_TEXT);
@@ -20,7 +20,7 @@ record StatfsOutcome(StatfsResult result, String error) {
         return new StatfsOutcome(null, error == null ? "unknown error" : error);
     }
 
-    boolean timedOut() {
+    public boolean timedOut() {
         return this == TIMED_OUT;
     }
 }

@@ -35,18 +35,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * node_exporter has the same stuck-mount bookkeeping but lets the scrape that meets the hang wait for the
  * call to return; here no scrape waits longer than the timeout for one mount.
  */
-final class StatfsWorkers {
+public final class StatfsWorkers {
 
     private static final Log LOG = Log.get(StatfsWorkers.class);
 
     /** The statfs call; the JNA binding in production, a stand-in in tests. */
     @FunctionalInterface
-    interface StatCall {
+    public interface StatCall {
         StatfsResult statfs(String path) throws IOException;
     }
 
     /** One mount to stat: {@code key} names it in the stuck bookkeeping, {@code path} is what is stat'ed. */
-    record Request(String key, String path) {}
+    public record Request(String key, String path) {}
 
     private final StatCall statCall;
     private final Duration timeout;
@@ -78,7 +78,7 @@ final class StatfsWorkers {
         }
     }
 
-    StatfsWorkers(StatCall statCall, int workers, Duration timeout) {
+    public StatfsWorkers(StatCall statCall, int workers, Duration timeout) {
         this.statCall = statCall;
         this.timeout = timeout;
         this.permits = new Semaphore(Math.max(1, workers));
@@ -96,7 +96,7 @@ final class StatfsWorkers {
     }
 
     /** Stats every request and returns one outcome each, in the order given. */
-    List<StatfsOutcome> statAll(List<Request> requests) throws InterruptedException {
+    public List<StatfsOutcome> statAll(List<Request> requests) throws InterruptedException {
         List<CompletableFuture<StatfsOutcome>> pending = new ArrayList<>(requests.size());
         for (Request r : requests) {
             pending.add(start(r));

@@ -47,8 +47,8 @@ public final class PushFlags {
             throw new IllegalArgumentException("--push.url must be an http(s) URL");
         }
         if (source == null) {
-            throw new IllegalArgumentException("--push.url needs the agent's /metrics/resource data, which this build "
-                    + "does not produce yet");
+            throw new IllegalArgumentException("--push.url needs the agent's /metrics/resource data, which "
+                    + "--no-cadvisor.enabled turns off");
         }
         Path token = f.string("push.bearer-token-file").isEmpty() ? (Files.isReadable(SA_TOKEN) ? SA_TOKEN : null)
                 : Path.of(f.string("push.bearer-token-file"));

@@ -41,10 +41,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * label set by label set, value by value. expected.prom is computed by the generator from the numbers it wrote,
  * not by this code.
  */
-class CadvisorFixtureTest {
+public class CadvisorFixtureTest {
 
-    static final long MTIME = 1_700_000_000L;
-    static final long BOOT = 1_690_000_000L;
+    public static final long MTIME = 1_700_000_000L;
+    public static final long BOOT = 1_690_000_000L;
     /** Families the kubelet writes without a sample timestamp. */
     static final Set<String> UNTIMED = Set.of("cadvisor_version_info", "container_scrape_error",
             "container_start_time_seconds", "container_spec_cpu_period", "container_spec_cpu_quota",
@@ -127,7 +127,7 @@ class CadvisorFixtureTest {
         assertEquals(3, snap.pods().size());
     }
 
-    static SnapshotReader reader(Path root) throws Exception {
+    public static SnapshotReader reader(Path root) throws Exception {
         CgroupLayout layout = CgroupLayout.detect(root.resolve("cgroupfs"));
         return new SnapshotReader(layout,
                 new CgroupDiscovery(layout.discoveryRoot(), "/", List.of("/system.slice/kubelet.service")),
@@ -145,7 +145,7 @@ class CadvisorFixtureTest {
     }
 
     /** Copies a fixture tree out of the classpath, makes its /proc/<pid>/fd links and fixes every mtime. */
-    static Path materialize(String tree, Path into) throws IOException, URISyntaxException {
+    public static Path materialize(String tree, Path into) throws IOException, URISyntaxException {
         Path src = Path.of(CadvisorFixtureTest.class.getResource("/cadvisor/" + tree + "/expected.prom").toURI()).getParent();
         Path dst = into.resolve(tree);
         Files.walkFileTree(src, new SimpleFileVisitor<>() {

@@ -5,15 +5,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A parsed text exposition: family -> label set (canonical text) -> sample. For comparing bodies in tests. */
-final class ExpositionText {
+public final class ExpositionText {
 
-    record Sample(String value, Long timestamp) {}
+    public record Sample(String value, Long timestamp) {}
 
-    final Map<String, Map<String, Sample>> families = new TreeMap<>();
-    final Map<String, String> types = new LinkedHashMap<>();
-    final Map<String, String> helps = new LinkedHashMap<>();
+    public final Map<String, Map<String, Sample>> families = new TreeMap<>();
+    public final Map<String, String> types = new LinkedHashMap<>();
+    public final Map<String, String> helps = new LinkedHashMap<>();
 
-    static ExpositionText parse(String text) {
+    public static ExpositionText parse(String text) {
         ExpositionText out = new ExpositionText();
         for (String line : text.split("\n")) {
             if (line.isBlank()) {

@@ -40,7 +40,10 @@ class AgentSecurityIT {
                 "-Djava.io.tmpdir=" + tmp), Map.of())) {
             assertEquals(200, agent.get("/metrics").status());
             assertEquals(200, agent.get("/").status());
-            assertEquals(404, agent.get("/stats/summary").status());
+            // The kubelet endpoints answer from this host's cgroups (500 "Internal Error" where it has none).
+            int summary = agent.get("/stats/summary").status();
+            assertTrue(summary == 200 || summary == 500, "status " + summary);
+            assertEquals(200, agent.get("/metrics/resource").status());
             String classes = agent.output();
             assertTrue(classes.contains("dev.nodepulse.agent.Agent "), "class loading is logged");
             Matcher m = CLIENT_LIBRARIES.matcher(classes);
@@ -170,6 +173,23 @@ class AgentSecurityIT {
                 assertEquals("metrics", api.accessReviews().get(api.accessReviews().size() - 1).object("spec")
                         .object("resourceAttributes").string("subresource"));
                 assertTrue(agent.output().contains("Kubernetes auth enabled"));
+
+                // The kubelet's paths, authorized as the kubelet maps them: /stats/* as nodes/stats,
+                // /metrics/resource as nodes/metrics.
+                assertEquals(401, agent.get("/stats/summary").status());
+                assertEquals(401, agent.get("/metrics/resource").status());
+                AgentProcess.Response noStats = agent.get("/stats/summary", Map.of("Authorization", "Bearer denied"));
+                assertEquals(403, noStats.status());
+                assertEquals("Forbidden (user=system:serviceaccount:default:nosy, verb=get, resource=nodes, "
+                        + "subresource=stats)", noStats.body());
+                AgentProcess.Response summary = agent.get("/stats/summary?only_cpu_and_memory=true",
+                        Map.of("Authorization", "Bearer allowed"));
+                assertTrue(summary.status() == 200 || summary.status() == 500, "status " + summary.status());
+                assertEquals("stats", api.accessReviews().get(api.accessReviews().size() - 1).object("spec")
+                        .object("resourceAttributes").string("subresource"));
+                AgentProcess.Response resource = agent.get("/metrics/resource", Map.of("Authorization", "Bearer allowed"));
+                assertEquals(200, resource.status());
+                assertTrue(resource.body().contains("resource_scrape_error "), resource.body());
             }
             assertEquals(List.of(), kubeLibDirs(tmp), "the unpacked client is deleted when the agent exits");
         }

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,45 +53,21 @@ class CadvisorLiveIT {
     }
 
     private void run(Path cgroupfs, List<Path> hierarchies) throws Exception {
-        String top = "np-live-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-        String uid = UUID.randomUUID().toString();
-        byte[] raw = new byte[32];
-        new SecureRandom().nextBytes(raw);
-        String cid = HexFormat.of().formatHex(raw);
-        String rel = top + "/kubepods/burstable/pod" + uid + "/" + cid;
-        List<Path> created = new ArrayList<>();
-        Process burner = null;
-        try {
-            for (Path h : hierarchies) {
-                try {
-                    created.addAll(mkdirs(h, rel));
-                } catch (IOException e) {
-                    assumeTrue(false, "cannot create cgroups under " + h + " (" + e + "): live test skipped");
-                }
-            }
-            writeBundle(cid, uid);
-            burner = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
-            long pid = burner.pid();
-            for (Path h : hierarchies) {
-                try {
-                    Files.writeString(h.resolve(rel).resolve("cgroup.procs"), pid + "\n");
-                } catch (IOException e) {
-                    assumeTrue(false, "cannot move a process into " + h.resolve(rel) + " (" + e + "): skipped");
-                }
-            }
-            double atMove = cpuSeconds(pid);
+        try (OwnKubepodsTree tree = OwnKubepodsTree.create(hierarchies, rootfs, "live")) {
+            long pid = tree.startBurner();
+            double atMove = OwnKubepodsTree.cpuSeconds(pid);
             Thread.sleep(4000);
 
             try (AgentProcess agent = AgentProcess.start(List.of("--path.cgroupfs=" + cgroupfs,
-                    "--cgroup-root=/" + top, "--path.rootfs=" + rootfs, "--cadvisor.extra-cgroups=",
-                    "--housekeeping-interval=1h"))) {
-                double before = cpuSeconds(pid);
+                    "--cgroup-root=" + tree.cgroupRoot(), "--path.rootfs=" + rootfs, "--cadvisor.extra-cgroups=",
+                    "--kubelet-cgroups=", "--housekeeping-interval=1h"))) {
+                double before = OwnKubepodsTree.cpuSeconds(pid);
                 AgentProcess.Response r = agent.get("/metrics/cadvisor");
-                double after = cpuSeconds(pid);
+                double after = OwnKubepodsTree.cpuSeconds(pid);
                 assertEquals(200, r.status());
                 assertTrue(r.contentType().startsWith("text/plain; version=0.0.4"), r.contentType());
                 Scrape s = Scrape.parse(r.body());
-                String id = "/" + rel;
+                String id = tree.containerId();
                 Scrape.Sample usage = s.all("container_cpu_usage_seconds_total").stream()
                         .filter(x -> x.labels().get("id").equals(id)).findFirst()
                         .orElseThrow(() -> new AssertionError("no row for " + id + " in\n" + r.body()));
@@ -107,75 +78,20 @@ class CadvisorLiveIT {
                 assertTrue(before - atMove >= 0.5, "the burner got too little CPU to measure: " + (before - atMove));
                 assertTrue(v >= (before - atMove) * 0.95 && v <= after * 1.05,
                         "cgroup usage " + v + "s vs the process's own " + (before - atMove) + ".." + after + "s");
-                assertEquals("live-pod", usage.labels().get("pod"));
-                assertEquals("live-ns", usage.labels().get("namespace"));
-                assertEquals("burner", usage.labels().get("container"));
-                assertEquals(cid, usage.labels().get("name"));
-                assertEquals("example.invalid/burner:1", usage.labels().get("image"));
+                assertEquals(OwnKubepodsTree.POD, usage.labels().get("pod"));
+                assertEquals(OwnKubepodsTree.NAMESPACE, usage.labels().get("namespace"));
+                assertEquals(OwnKubepodsTree.CONTAINER, usage.labels().get("container"));
+                assertEquals(tree.cid(), usage.labels().get("name"));
+                assertEquals(OwnKubepodsTree.IMAGE, usage.labels().get("image"));
                 assertEquals("total", usage.labels().get("cpu"));
                 // The pod row is named after the pod; the kubepods rows have empty labels.
-                String podId = "/" + top + "/kubepods/burstable/pod" + uid;
+                String podId = tree.podId();
                 Scrape.Sample pod = s.all("container_cpu_usage_seconds_total").stream()
                         .filter(x -> x.labels().get("id").equals(podId)).findFirst().orElseThrow();
-                assertEquals("live-pod", pod.labels().get("pod"));
+                assertEquals(OwnKubepodsTree.POD, pod.labels().get("pod"));
                 assertEquals("", pod.labels().get("container"));
                 assertEquals(1.0, s.value("container_processes", "id", id));
             }
-        } finally {
-            if (burner != null) {
-                burner.destroyForcibly();
-                burner.waitFor(10, TimeUnit.SECONDS);
-            }
-            // Children before parents; a cgroup whose last process just exited may need a moment.
-            for (int i = created.size() - 1; i >= 0; i--) {
-                rmdir(created.get(i));
-            }
         }
-    }
-
-    /** Creates each missing directory of {@code rel} under {@code h}; returns them, parents first. */
-    private static List<Path> mkdirs(Path h, String rel) throws IOException {
-        List<Path> made = new ArrayList<>();
-        Path p = h;
-        for (String part : rel.split("/")) {
-            p = p.resolve(part);
-            if (!Files.isDirectory(p)) {
-                Files.createDirectory(p);
-                made.add(p);
-            }
-        }
-        return made;
-    }
-
-    private static void rmdir(Path p) throws InterruptedException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                Files.deleteIfExists(p);
-                return;
-            } catch (IOException busy) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("could not remove test cgroup " + p);
-    }
-
-    private void writeBundle(String cid, String uid) throws IOException {
-        Path dir = rootfs.resolve("run/containerd/io.containerd.runtime.v2.task/k8s.io").resolve(cid);
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("config.json"), "{\"ociVersion\":\"1.1.0\",\"process\":{\"args\":[\"sh\"]},"
-                + "\"annotations\":{\"io.kubernetes.cri.container-type\":\"container\","
-                + "\"io.kubernetes.cri.container-name\":\"burner\","
-                + "\"io.kubernetes.cri.image-name\":\"example.invalid/burner:1\","
-                + "\"io.kubernetes.cri.sandbox-id\":\"" + "0".repeat(64) + "\","
-                + "\"io.kubernetes.cri.sandbox-name\":\"live-pod\","
-                + "\"io.kubernetes.cri.sandbox-namespace\":\"live-ns\","
-                + "\"io.kubernetes.cri.sandbox-uid\":\"" + uid + "\"}}");
-    }
-
-    /** utime + stime of {@code pid} from /proc/<pid>/stat, in seconds (USER_HZ is 100). */
-    private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 }

@@ -63,10 +63,15 @@ class ParsersTest {
     void pressure() throws Exception {
         Psi p = PsiParser.parse("some avg10=0.00 avg60=0.10 avg300=0.05 total=12345\n"
                 + "full avg10=0.00 avg60=0.00 avg300=0.00 total=678\n", "cpu.pressure");
-        assertEquals(new Psi(12345, 678), p);
+        assertEquals(new Psi(12345, 678, 0.00, 0.10, 0.05, 0, 0, 0), p);
+        assertEquals(new Psi(9, 4, 1.5, 22.25, 100.00, 0.75, 3.0, 7.5), PsiParser.parse(
+                "some avg10=1.50 avg60=22.25 avg300=100.00 total=9\nfull avg10=0.75 avg60=3.00 avg300=7.50 total=4\n",
+                "io.pressure"));
         // Older kernels' cpu.pressure has only the "some" line.
-        assertEquals(new Psi(5, 0), PsiParser.parse("some avg10=0.00 avg60=0.00 avg300=0.00 total=5\n", "cpu.pressure"));
+        assertEquals(new Psi(5, 0, 0.01, 0.02, 0.03, 0, 0, 0),
+                PsiParser.parse("some avg10=0.01 avg60=0.02 avg300=0.03 total=5\n", "cpu.pressure"));
         assertThrows(ParseException.class, () -> PsiParser.parse("some avg10=0.00\n", "cpu.pressure"));
+        assertThrows(ParseException.class, () -> PsiParser.parse("some avg10=x avg60=0 avg300=0 total=1\n", "cpu.pressure"));
         assertThrows(ParseException.class, () -> PsiParser.parse("", "cpu.pressure"));
     }
 
