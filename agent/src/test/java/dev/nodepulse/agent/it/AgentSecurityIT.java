@@ -135,11 +135,9 @@ class AgentSecurityIT {
                 killed.kill();
             }
             assertEquals(List.of(leftover), kubeLibDirs(tmp));
-            Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(
-                    System.currentTimeMillis() - 120_000));
 
             try (AgentProcess agent = AgentProcess.start(flags, jvm, Map.of(), true)) {
-                // ... which the next start deletes, its lock being free.
+                // ... which the next start deletes (its lock is free) before unpacking its own copy.
                 List<Path> dirs = kubeLibDirs(tmp);
                 assertEquals(1, dirs.size(), dirs::toString);
                 assertFalse(dirs.contains(leftover), "stale directory of the killed agent kept");

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.List;
  * into a private directory under {@code java.io.tmpdir}, checked against the SHA-256 the build recorded, and
  * opened by a child class loader; parent-first delegation gives the classes there this module's
  * {@link KubeReviews} and friends, so they meet the agent's code as the same types. The copy is deleted when
- * the JVM exits; what a killed process leaves is deleted by the next start.
+ * the JVM exits; what a killed process leaves is deleted by the next start, before it copies.
  */
 public final class KubeLibrary {
 
@@ -27,8 +26,8 @@ public final class KubeLibrary {
     static final String INDEX = RESOURCE_DIR + "INDEX";
     static final String DIR_PREFIX = "nodepulse-kube-lib-";
     private static final String PROBE = "io/kubernetes/client/openapi/ApiClient.class";
-    /** Longer than any start takes from creating its directory to locking it. */
-    private static final Duration STALE_AFTER = Duration.ofMinutes(1);
+    /** For a directory without a lock file: far longer than a start takes from creating it to locking it. */
+    private static final Duration LOCKLESS_STALE_AFTER = Duration.ofMinutes(1);
     private static final Log LOG = Log.get(KubeLibrary.class);
 
     private static ClassLoader loader;
@@ -68,10 +67,9 @@ public final class KubeLibrary {
             entries = NestedJars.readIndex(index);
         }
         long start = System.nanoTime();
-        NestedJars.Unpacked u = NestedJars.unpack(parent, RESOURCE_DIR, entries, tmp, DIR_PREFIX);
-        int swept = NestedJars.sweep(tmp, DIR_PREFIX, Files.getOwner(u.dir()), STALE_AFTER, u.dir());
+        NestedJars.Unpacked u = NestedJars.unpack(parent, RESOURCE_DIR, entries, tmp, DIR_PREFIX, LOCKLESS_STALE_AFTER);
         LOG.info("Unpacked the Kubernetes client", "dir", u.dir(), "jars", u.jars().size(),
-                "duration_ms", (System.nanoTime() - start) / 1_000_000, "stale_dirs_deleted", swept);
+                "duration_ms", (System.nanoTime() - start) / 1_000_000, "stale_dirs_deleted", u.swept());
         return u;
     }
 

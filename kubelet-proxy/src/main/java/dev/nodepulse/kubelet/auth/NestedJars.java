@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -15,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -35,14 +35,18 @@ import java.util.regex.Pattern;
  * Jars carried as resources inside the running jar, listed with their SHA-256 in an index (sha256sum's format),
  * copied into a new directory only this user can enter so that a class loader can open them. The directory
  * holds a lock file for as long as the process lives; a later start deletes directories whose lock is free,
- * which is what a killed process leaves behind (an emptyDir survives container restarts).
+ * which is what a killed process leaves behind (an emptyDir survives container restarts, and SIGKILL runs no
+ * shutdown hook).
  */
 final class NestedJars {
 
     record Entry(String sha256, String name) {}
 
-    /** What was unpacked: the directory, the jars in index order, and the held lock that marks the directory live. */
-    record Unpacked(Path dir, List<Path> jars, FileChannel lock) {
+    /**
+     * What was unpacked: the directory, the jars in index order, the held lock that marks the directory live, and
+     * how many directories of dead processes were deleted.
+     */
+    record Unpacked(Path dir, List<Path> jars, FileChannel lock, int swept) {
 
         /** Releases the lock and deletes the directory (the JVM keeps reading jars it has open). */
         void delete() {
@@ -83,16 +87,23 @@ final class NestedJars {
     }
 
     /**
-     * Copies {@code resourceDir + name} of every entry from {@code source} into a new owner-only directory under
-     * {@code tmp} and checks each copy's SHA-256 against the index; on any failure the directory is removed.
+     * Makes a new owner-only directory under {@code tmp} and locks it, deletes what dead processes left (see
+     * {@link #sweep}), then copies {@code resourceDir + name} of every entry from {@code source} into it and checks
+     * each copy's SHA-256 against the index; on any failure the directory is removed. Sweeping first means a
+     * restart needs room for one copy, not two.
      */
-    static Unpacked unpack(ClassLoader source, String resourceDir, List<Entry> entries, Path tmp, String prefix)
-            throws IOException {
+    static Unpacked unpack(ClassLoader source, String resourceDir, List<Entry> entries, Path tmp, String prefix,
+            Duration lockless) throws IOException {
         Path dir = createPrivateDirectory(tmp, prefix);
         FileChannel lock = null;
         try {
-            lock = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // Locked under another name, then renamed (the lock belongs to the inode): a .lock file that exists
+            // is held by its process for as long as that lives, so a free one is never a start in progress.
+            Path pending = dir.resolve(LOCK + ".new");
+            lock = FileChannel.open(pending, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             lock.lock();
+            Files.move(pending, dir.resolve(LOCK), StandardCopyOption.ATOMIC_MOVE);
+            int swept = sweep(tmp, prefix, Files.getOwner(dir), lockless, dir);
             List<Path> jars = new ArrayList<>();
             for (Entry e : entries) {
                 Path file = dir.resolve(e.name());
@@ -114,7 +125,7 @@ final class NestedJars {
                 Files.setPosixFilePermissions(file, DONE_MODE);
                 jars.add(file);
             }
-            return new Unpacked(dir, List.copyOf(jars), lock);
+            return new Unpacked(dir, List.copyOf(jars), lock, swept);
         } catch (IOException | RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -126,20 +137,18 @@ final class NestedJars {
 
     /**
      * Deletes the directories named {@code prefix*} under {@code tmp}, other than {@code own}, that {@code owner}
-     * owns, that nothing changed in for {@code minAge}, and whose lock no process holds (the directory of a live
-     * process always has its lock held); returns how many. {@code own} is never opened: closing any descriptor of
-     * a file drops this process's POSIX locks on it.
+     * owns and no live process uses: their lock file is free, or they have none and nothing changed in them for
+     * {@code lockless} (a process that died between creating the directory and its lock). Returns how many.
+     * {@code own} is never opened: closing any descriptor of a file drops this process's POSIX locks on it.
      */
-    static int sweep(Path tmp, String prefix, UserPrincipal owner, Duration minAge, Path own) {
+    static int sweep(Path tmp, String prefix, UserPrincipal owner, Duration lockless, Path own) {
         int deleted = 0;
-        long before = System.currentTimeMillis() - minAge.toMillis();
+        long before = System.currentTimeMillis() - lockless.toMillis();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, prefix + "*")) {
             for (Path d : dirs) {
                 try {
                     if (!d.equals(own) && Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)
-                            && owner.equals(Files.getOwner(d, LinkOption.NOFOLLOW_LINKS))
-                            && Files.getLastModifiedTime(d, LinkOption.NOFOLLOW_LINKS).toMillis() < before
-                            && abandoned(d)) {
+                            && owner.equals(Files.getOwner(d, LinkOption.NOFOLLOW_LINKS)) && abandoned(d, before)) {
                         deleteTree(d);
                         deleted++;
                     }
@@ -153,15 +162,13 @@ final class NestedJars {
         return deleted;
     }
 
-    /** The lock file is free (its process is gone); a directory without one was left before it was created. */
-    private static boolean abandoned(Path d) throws IOException {
+    private static boolean abandoned(Path d, long locklessBefore) throws IOException {
         Path lockFile = d.resolve(LOCK);
         if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
-            return true;
+            return Files.getLastModifiedTime(d, LinkOption.NOFOLLOW_LINKS).toMillis() < locklessBefore;
         }
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock l = ch.tryLock();
-            return l != null;
+            return ch.tryLock() != null;
         } catch (OverlappingFileLockException heldHere) {
             return false;
         }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NestedJarsTest {
 
     private static final String PREFIX = "test-kube-lib-";
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     @TempDir
     Path dir;
@@ -79,11 +80,12 @@ class NestedJarsTest {
         Path jar = nestedJar("one.jar", "hello.txt", "from the nested jar");
         List<NestedJars.Entry> entries = List.of(new NestedJars.Entry(NestedJars.sha256(jar), "one.jar"));
         try (URLClassLoader outer = outer()) {
-            NestedJars.Unpacked u = NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX);
+            NestedJars.Unpacked u = NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX, MINUTE);
             assertEquals(tmp, u.dir().getParent());
             assertTrue(u.dir().getFileName().toString().startsWith(PREFIX));
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(u.dir())));
             assertEquals(List.of(u.dir().resolve("one.jar")), u.jars());
+            assertEquals(List.of(".lock", "one.jar"), names(u.dir()));
             assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(u.jars().get(0))));
             assertEquals(-1, Files.mismatch(jar, u.jars().get(0)));
             try (URLClassLoader child = KubeLibrary.open(u, outer);
@@ -109,10 +111,10 @@ class NestedJarsTest {
         List<NestedJars.Entry> entries = List.of(new NestedJars.Entry("0".repeat(64), "one.jar"));
         try (URLClassLoader outer = outer()) {
             IOException e = assertThrows(IOException.class,
-                    () -> NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX));
+                    () -> NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX, MINUTE));
             assertTrue(e.getMessage().contains("SHA-256") && e.getMessage().contains("0".repeat(64)), e.getMessage());
         }
-        assertEquals(0, Files.list(tmp).count(), "nothing left behind");
+        assertEquals(List.of(), names(tmp), "nothing left behind");
     }
 
     @Test
@@ -120,28 +122,44 @@ class NestedJarsTest {
         List<NestedJars.Entry> entries = List.of(new NestedJars.Entry("0".repeat(64), "missing.jar"));
         try (URLClassLoader outer = outer()) {
             IOException e = assertThrows(IOException.class,
-                    () -> NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX));
+                    () -> NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX, MINUTE));
             assertTrue(e.getMessage().contains("missing.jar"), e.getMessage());
         }
-        assertEquals(0, Files.list(tmp).count());
+        assertEquals(List.of(), names(tmp));
     }
 
     @Test
-    void sweepDeletesOnlyOldDirectoriesWithAFreeLock() throws Exception {
+    void unpackingFirstDeletesWhatDeadProcessesLeft() throws Exception {
+        Path dead = stale("dead", true);
+        Path jar = nestedJar("one.jar", "hello.txt", "x");
+        List<NestedJars.Entry> entries = List.of(new NestedJars.Entry(NestedJars.sha256(jar), "one.jar"));
+        try (URLClassLoader outer = outer()) {
+            NestedJars.Unpacked u = NestedJars.unpack(outer, "META-INF/kube-lib/", entries, tmp, PREFIX, MINUTE);
+            assertEquals(1, u.swept());
+            assertFalse(Files.exists(dead));
+            assertEquals(List.of(u.dir().getFileName().toString()), names(tmp));
+            u.delete();
+        }
+    }
+
+    @Test
+    void sweepDeletesDirectoriesWhoseLockIsFreeAndOldOnesWithoutLock() throws Exception {
         Path deadOld = stale("dead-old", true);
         Path deadFresh = Files.createDirectory(tmp.resolve(PREFIX + "dead-fresh"));
         Files.createFile(deadFresh.resolve(NestedJars.LOCK));
-        Path lockless = stale("lockless", false);
+        Path locklessOld = stale("lockless-old", false);
+        Path locklessFresh = Files.createDirectory(tmp.resolve(PREFIX + "lockless-fresh"));
         Path own = stale("own", true);
         Path other = Files.createDirectory(tmp.resolve("unrelated"));
         Files.setLastModifiedTime(other, FileTime.fromMillis(0));
         Path target = Files.createDirectory(dir.resolve("elsewhere"));
         Path link = Files.createSymbolicLink(tmp.resolve(PREFIX + "link"), target);
         Path file = Files.createFile(tmp.resolve(PREFIX + "file"));
-        assertEquals(2, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ofMinutes(1), own));
+        assertEquals(3, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), MINUTE, own));
         assertFalse(Files.exists(deadOld));
-        assertFalse(Files.exists(lockless));
-        assertTrue(Files.isDirectory(deadFresh), "too young: its process may be about to lock it");
+        assertFalse(Files.exists(deadFresh), "a free lock is a dead process, however recent");
+        assertFalse(Files.exists(locklessOld));
+        assertTrue(Files.isDirectory(locklessFresh), "no lock yet: its process may be about to take one");
         assertTrue(Files.isDirectory(own), "the caller's own directory");
         assertTrue(Files.isDirectory(other) && Files.isSymbolicLink(link) && Files.isDirectory(target)
                 && Files.isRegularFile(file));
@@ -164,15 +182,20 @@ class NestedJarsTest {
             String line = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
             assumeTrue("locked".equals(line), "python3 could not lock");
             assertEquals(0, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ZERO, null));
-            assertTrue(Files.isDirectory(live), "a live process holds its lock");
+            assertTrue(Files.isDirectory(live), "a live process holds its lock, however old the directory");
         } finally {
             holder.getOutputStream().close();
             holder.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
             holder.destroyForcibly();
         }
-        Files.setLastModifiedTime(live, FileTime.fromMillis(0));
-        assertEquals(1, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), Duration.ZERO, null));
+        assertEquals(1, NestedJars.sweep(tmp, PREFIX, Files.getOwner(tmp), MINUTE, null));
         assertFalse(Files.exists(live), "its process ended, so did the lock");
+    }
+
+    private static List<String> names(Path d) throws IOException {
+        try (var s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     private Path stale(String name, boolean withLock) throws IOException {
