@@ -120,6 +120,7 @@ class DockerfileIT {
         Set<String> needed = new TreeSet<>();
         for (String jar : imageJars()) {
             needed.addAll(jdepsModules(Repo.built(jar)));
+            needed.addAll(nestedJdepsModules(Repo.built(jar)));
         }
         Set<String> linked = new TreeSet<>(dockerfile.jlinkModules());
         Set<String> missing = new TreeSet<>(needed);
@@ -174,6 +175,28 @@ class DockerfileIT {
             }
         }
         return jars;
+    }
+
+    /** The modules of the jars a jar carries nested (the agent's Kubernetes client, META-INF/kube-lib/). */
+    static List<String> nestedJdepsModules(Path outer) throws java.io.IOException {
+        List<String> modules = new ArrayList<>();
+        try (var in = new java.util.jar.JarFile(outer.toFile())) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                if (!e.getName().startsWith("META-INF/") || !e.getName().endsWith(".jar")) {
+                    continue;
+                }
+                Path nested = Files.createTempFile("nested", ".jar");
+                try {
+                    try (var is = in.getInputStream(e)) {
+                        Files.copy(is, nested, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    modules.addAll(jdepsModules(nested));
+                } finally {
+                    Files.deleteIfExists(nested);
+                }
+            }
+        }
+        return modules;
     }
 
     /**
