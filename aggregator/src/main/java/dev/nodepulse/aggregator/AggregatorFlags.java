@@ -69,8 +69,9 @@ public final class AggregatorFlags {
         f.add(Flag.repeatable("static-node", "NAME=URL of an agent's /metrics/resource (URL without a path: "
                 + "/metrics/resource). Repeatable. Replaces node discovery; no API server needed."));
         f.add(Flag.integer("scrape-concurrency", 128, "At most this many agent requests in flight."));
+        // The default is the agents' ServiceAccount as daemonset/ deploys them.
         f.add(Flag.repeatable("push-service-accounts", "namespace:name of ServiceAccounts whose bound tokens may push "
-                + "for the node their pod runs on.").withDefault("kube-system:nodepulse-agent"));
+                + "for the node their pod runs on.").withDefault("nodepulse:nodepulse-agent"));
         // kubelet (agent) client
         f.add(Flag.repeatable("kubelet-preferred-address-types", "The priority of node address types to use when "
                 + "determining which address to use to connect to a particular node")

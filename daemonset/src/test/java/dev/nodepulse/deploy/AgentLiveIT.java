@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The agent as each kustomization runs it, started here through the image's launcher (JVM flags included) with
  * the DaemonSet's own args, container paths mapped back to this host's: the probes' path answers, /metrics
- * serves, and the process stays inside the memory limit. Targets whose agent needs a cluster (kube auth) skip.
+ * serves, and the process stays inside the memory limit. Targets whose agent needs a cluster (kube auth) or the
+ * aggregator (push, see PushLiveIT) skip.
  */
 class AgentLiveIT {
 
@@ -36,6 +37,7 @@ class AgentLiveIT {
         V1Container c = PodSpecs.container(AgentManifestIT.podSpec(m), AgentManifestIT.CONTAINER);
         List<String> args = PodSpecs.expandedArgs(c);
         assumeFalse(PodSpecs.hasBoolFlag(args, "web.kube-auth"), "kube auth needs an API server");
+        assumeFalse(PodSpecs.flag(args, "push.url").isPresent(), "push needs the aggregator's CA and a token: PushLiveIT runs it");
         DockerfileModel dockerfile = DockerfileModel.read(Repo.root().resolve("Dockerfile"));
         Optional<Path> jdk = Launcher.localJdk(dockerfile.jdkRelease());
         assumeTrue(jdk.isPresent(), "no JDK " + dockerfile.jdkRelease() + " here to run the image's launcher with");

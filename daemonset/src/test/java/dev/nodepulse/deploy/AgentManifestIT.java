@@ -216,6 +216,47 @@ class AgentManifestIT {
                 "-Djna.tmpdir=" + jnaTmp + " must be on a writable emptyDir (root fs is read-only); writable: " + writable);
     }
 
+    /**
+     * With --web.kube-auth the agent unpacks the Kubernetes client it carries nested (META-INF/kube-lib) into
+     * java.io.tmpdir at start: that must be a writable emptyDir with room for it, and not tmpfs, where the copy
+     * would be charged to the container's memory.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void kubeAuthUnpacksTheClientOntoADiskBackedEmptyDir(Kustomizations.Target target) throws Exception {
+        V1PodSpec spec = podSpec(target.manifest());
+        V1Container c = PodSpecs.container(spec, CONTAINER);
+        if (!PodSpecs.hasBoolFlag(PodSpecs.expandedArgs(c), "web.kube-auth")) {
+            return; // nothing is unpacked
+        }
+        String tmpdir = javaTmpdir(c);
+        V1VolumeMount mount = PodSpecs.mountOf(c, tmpdir).orElseThrow(
+                () -> new AssertionError("java.io.tmpdir " + tmpdir + " is on the read-only root filesystem"));
+        assertFalse(Boolean.TRUE.equals(mount.getReadOnly()), "java.io.tmpdir " + tmpdir + " is mounted read-only");
+        var emptyDir = PodSpecs.volume(spec, mount.getName()).getEmptyDir();
+        assertNotNull(emptyDir, "java.io.tmpdir " + tmpdir + " must be on an emptyDir");
+        assertFalse("Memory".equals(emptyDir.getMedium()), "java.io.tmpdir " + tmpdir + " on tmpfs: the unpacked client "
+                + "would count against the memory limit");
+        long nested;
+        try (var jar = new java.util.jar.JarFile(Repo.agentJar().toFile())) {
+            nested = jar.getEntry("META-INF/kube-lib/nodepulse-kube-lib.jar").getSize();
+        }
+        assertNotNull(emptyDir.getSizeLimit(), "emptyDir " + mount.getName() + " without sizeLimit");
+        assertTrue(emptyDir.getSizeLimit().getNumber().longValue() >= nested + (8L << 20), mount.getName()
+                + " sizeLimit " + emptyDir.getSizeLimit() + " leaves no room for the unpacked client (" + (nested >> 20) + " MiB)");
+    }
+
+    /** The last -Djava.io.tmpdir of the launcher and JAVA_OPTS, else the JVM's default /tmp. */
+    static String javaTmpdir(V1Container c) {
+        String dir = "/tmp";
+        for (String o : launcherJvmOptions(c)) {
+            if (o.startsWith("-Djava.io.tmpdir=")) {
+                dir = o.substring("-Djava.io.tmpdir=".length());
+            }
+        }
+        return dir;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void probesOnHealthz(Kustomizations.Target target) {

@@ -47,9 +47,27 @@ class AggregatorManifestIT {
         return m.one(V1Deployment.class, NAME).getSpec().getTemplate().getSpec();
     }
 
+    /** The one kustomization without the aggregator, for clusters that keep metrics-server. */
+    static final String AGENTS_ONLY = "agents-only";
+
+    /**
+     * Issue 7: one directory (daemonset/, the base) gives the agents and the aggregator registered as
+     * v1beta1.metrics.k8s.io, and so does every overlay built on it; agents-only registers nothing that would take
+     * the APIService from metrics-server.
+     */
     @Test
-    void anOverlayInstallsTheAggregator() {
-        assertFalse(withAggregator().isEmpty(), "no overlay renders the aggregator");
+    void theBaseAndEveryOverlayButAgentsOnlyInstallTheAggregator() {
+        List<String> expected = Kustomizations.all().stream().map(Kustomizations.Target::name)
+                .filter(n -> !n.equals(AGENTS_ONLY)).toList();
+        assertEquals(expected, withAggregator().stream().map(Kustomizations.Target::name).toList());
+        assertEquals("metrics.k8s.io", Kustomizations.base().manifest().one(V1APIService.class, "v1beta1.metrics.k8s.io")
+                .getSpec().getGroup());
+
+        Manifest agentsOnly = Kustomizations.overlay(AGENTS_ONLY).manifest();
+        assertEquals(List.of(), agentsOnly.all(V1APIService.class), "agents-only leaves metrics.k8s.io to metrics-server");
+        assertEquals(List.of(), agentsOnly.docs().stream().filter(d -> d.name() != null && d.name().contains("aggregat"))
+                .map(d -> d.kind() + "/" + d.name()).toList(), "agents-only has no aggregator objects");
+        assertNotNull(AgentManifestIT.daemonSet(agentsOnly), "agents-only still has the agents");
     }
 
     @ParameterizedTest(name = "{0}")

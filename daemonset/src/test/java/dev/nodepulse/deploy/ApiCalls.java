@@ -66,6 +66,7 @@ final class ApiCalls {
 
     private ApiCalls() {}
 
+    /** Our classes in the jar and in the jars it carries nested (the agent's Kubernetes client, META-INF/kube-lib/). */
     static Scan scan(Path jar) throws IOException {
         Map<String, byte[]> classes = new TreeMap<>();
         try (JarFile jf = new JarFile(jar.toFile())) {
@@ -75,6 +76,14 @@ final class ApiCalls {
                 if (e.getName().startsWith("dev/nodepulse/") && e.getName().endsWith(".class")) {
                     try (InputStream in = jf.getInputStream(e)) {
                         classes.put(e.getName(), in.readAllBytes());
+                    }
+                } else if (e.getName().startsWith("META-INF/") && e.getName().endsWith(".jar")) {
+                    try (java.util.jar.JarInputStream nested = new java.util.jar.JarInputStream(jf.getInputStream(e))) {
+                        for (JarEntry n; (n = nested.getNextJarEntry()) != null; ) {
+                            if (n.getName().startsWith("dev/nodepulse/") && n.getName().endsWith(".class")) {
+                                classes.put(n.getName(), nested.readAllBytes());
+                            }
+                        }
                     }
                 }
             }

@@ -120,6 +120,7 @@ class DockerfileIT {
         Set<String> needed = new TreeSet<>();
         for (String jar : imageJars()) {
             needed.addAll(jdepsModules(Repo.built(jar)));
+            needed.addAll(nestedJdepsModules(Repo.built(jar)));
         }
         Set<String> linked = new TreeSet<>(dockerfile.jlinkModules());
         Set<String> missing = new TreeSet<>(needed);
@@ -176,31 +177,41 @@ class DockerfileIT {
         return jars;
     }
 
-    /**
-     * The JDK modules the classes in a jar use. Shaded jars carry their dependencies' versioned module-info
-     * files (META-INF/versions/N/module-info.class), which make jdeps read the whole jar as that one module;
-     * they are dropped from a copy first (on the class path, where -jar puts the jar, the JVM ignores them).
-     */
-    static List<String> jdepsModules(Path shaded) throws java.io.IOException {
-        Path jar = Files.createTempFile("jdeps", ".jar");
-        try (var in = new java.util.jar.JarFile(shaded.toFile());
-                var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+    /** The modules of the jars a jar carries nested (the agent's Kubernetes client, META-INF/kube-lib/). */
+    static List<String> nestedJdepsModules(Path outer) throws java.io.IOException {
+        List<String> modules = new ArrayList<>();
+        try (var in = new java.util.jar.JarFile(outer.toFile())) {
             for (var e : java.util.Collections.list(in.entries())) {
-                if (e.getName().endsWith("module-info.class") || e.isDirectory()) {
+                if (!e.getName().startsWith("META-INF/") || !e.getName().endsWith(".jar")) {
                     continue;
                 }
-                out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
-                try (var is = in.getInputStream(e)) {
-                    is.transferTo(out);
+                Path nested = Files.createTempFile("nested", ".jar");
+                try {
+                    try (var is = in.getInputStream(e)) {
+                        Files.copy(is, nested, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    modules.addAll(jdepsModules(nested));
+                } finally {
+                    Files.deleteIfExists(nested);
                 }
-                out.closeEntry();
             }
         }
-        try {
-            return jdeps(jar);
-        } finally {
-            Files.deleteIfExists(jar);
+        return modules;
+    }
+
+    /**
+     * The JDK modules the classes in a jar use. A module-info.class anywhere in a shaded jar (dependencies ship
+     * them under META-INF/versions/N/) would make jdeps read the whole jar as that one module, so the shade
+     * filters drop them and this fails if one comes back (on the class path, where -jar puts the jar, the JVM
+     * ignores them anyway).
+     */
+    static List<String> jdepsModules(Path shaded) throws java.io.IOException {
+        try (var jar = new java.util.jar.JarFile(shaded.toFile())) {
+            List<String> moduleInfos = java.util.Collections.list(jar.entries()).stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.endsWith("module-info.class")).toList();
+            assertEquals(List.of(), moduleInfos, shaded.getFileName() + ": the shade filters must drop module descriptors");
         }
+        return jdeps(shaded);
     }
 
     private static List<String> jdeps(Path jar) {

@@ -43,6 +43,12 @@ class KubeAuthLiveIT {
         }
     }
 
+    static long unpacked(Path tmp) throws java.io.IOException {
+        try (var s = Files.list(tmp)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("nodepulse-kube-lib-")).count();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("withKubeAuth")
     void probesOpenScrapesAuthorizedPerNode(Kustomizations.Target target) throws Exception {
@@ -58,8 +64,14 @@ class KubeAuthLiveIT {
             api.policy((spec, attrs) -> allowsNodeMetrics(attrs));
             List<String> args = new ArrayList<>(AgentLiveIT.hostArgs(m));
             args.add("--kubeconfig=" + api.writeKubeconfig(dir));
+            // The pod's java.io.tmpdir emptyDir, where the agent unpacks the Kubernetes client, is a directory here.
+            Path javaTmp = Files.createDirectories(dir.resolve("java-tmp"));
+            Map<String, String> env = new java.util.HashMap<>(PodSpecs.env(c, Map.of("spec.nodeName", NODE)));
+            env.computeIfPresent("JAVA_OPTS", (k, v) -> v.replace("-Djava.io.tmpdir=" + AgentManifestIT.javaTmpdir(c),
+                    "-Djava.io.tmpdir=" + javaTmp));
             try (RunningAgent agent = RunningAgent.start(Launcher.of(dockerfile, ImagePaths.AGENT_LAUNCHER, jdk.get()),
-                    args, dir, PodSpecs.env(c, Map.of("spec.nodeName", NODE)))) {
+                    args, dir, env)) {
+                assertEquals(1, unpacked(javaTmp), "the Kubernetes client unpacked into java.io.tmpdir");
                 assertEquals(200, agent.get(c.getReadinessProbe().getHttpGet().getPath()).status(), "readiness probe without credentials");
                 assertEquals(200, agent.get(c.getLivenessProbe().getHttpGet().getPath()).status(), "liveness probe without credentials");
                 List<String> paths = new ArrayList<>(List.of("/metrics"));
@@ -97,6 +109,7 @@ class KubeAuthLiveIT {
                     assertEquals("system:serviceaccount:monitoring:prometheus-k8s", review.object("spec").string("user"));
                 }
             }
+            assertEquals(0, unpacked(javaTmp), "the unpacked client is deleted when the agent stops");
         } finally {
             DockerfileIT.deleteTree(dir);
         }

@@ -49,6 +49,10 @@ final class RunningAggregator implements AutoCloseable {
         return agg;
     }
 
+    int port() {
+        return port;
+    }
+
     /** Waits until {@code path} answers 200, up to {@code timeout}; false if it did not. */
     boolean await(String path, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -69,6 +73,16 @@ final class RunningAggregator implements AutoCloseable {
     }
 
     RunningAgent.Response get(String path) throws IOException {
+        return request("GET", path, Map.of(), null);
+    }
+
+    /** POST of {@code body} with {@code headers}, as an agent pushes. */
+    RunningAgent.Response post(String path, Map<String, String> headers, byte[] body) throws IOException {
+        return request("POST", path, headers, body);
+    }
+
+    private RunningAgent.Response request(String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create("https://127.0.0.1:" + port + path).toURL()
                 .openConnection(java.net.Proxy.NO_PROXY);
         javax.net.ssl.HttpsURLConnection s = (javax.net.ssl.HttpsURLConnection) c;
@@ -76,11 +90,19 @@ final class RunningAggregator implements AutoCloseable {
         s.setHostnameVerifier((host, session) -> "127.0.0.1".equals(host));
         c.setConnectTimeout(5000);
         c.setReadTimeout(30000);
+        c.setRequestMethod(method);
+        headers.forEach(c::setRequestProperty);
+        if (body != null) {
+            c.setDoOutput(true);
+            try (var out = c.getOutputStream()) {
+                out.write(body);
+            }
+        }
         int status = c.getResponseCode();
         var in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         c.disconnect();
-        return new RunningAgent.Response(status, body);
+        return new RunningAgent.Response(status, text);
     }
 
     long rssBytes() throws IOException {

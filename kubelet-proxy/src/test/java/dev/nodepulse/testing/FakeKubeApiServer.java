@@ -36,8 +36,13 @@ public final class FakeKubeApiServer implements AutoCloseable {
     /** The token the reviewer itself presents, as a service account would. */
     public static final String CALLER_TOKEN = "caller-service-account-token";
 
-    /** A user the fake knows by token. */
-    public record User(String name, String uid, List<String> groups) {}
+    /** A user the fake knows by token; extra as TokenReview reports it (e.g. a bound token's node name). */
+    public record User(String name, String uid, List<String> groups, Map<String, List<String>> extra) {
+
+        public User(String name, String uid, List<String> groups) {
+            this(name, uid, groups, Map.of());
+        }
+    }
 
     private final HttpsServer server;
     private final PemFiles.KeyPair identity;
@@ -124,7 +129,19 @@ public final class FakeKubeApiServer implements AutoCloseable {
                 for (String g : u.groups()) {
                     w.value(g);
                 }
-                w.endArray().endObject().name("audiences").beginArray().value("https://kubernetes.default.svc").endArray();
+                w.endArray();
+                if (!u.extra().isEmpty()) {
+                    w.name("extra").beginObject();
+                    for (Map.Entry<String, List<String>> e : u.extra().entrySet()) {
+                        w.name(e.getKey()).beginArray();
+                        for (String v : e.getValue()) {
+                            w.value(v);
+                        }
+                        w.endArray();
+                    }
+                    w.endObject();
+                }
+                w.endObject().name("audiences").beginArray().value("https://kubernetes.default.svc").endArray();
             }
             w.endObject().endObject();
             send(ex, 201, sb.toString());

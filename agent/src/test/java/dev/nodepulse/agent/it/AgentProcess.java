@@ -73,7 +73,12 @@ public final class AgentProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         AgentProcess agent = new AgentProcess(pb.start(), port, log, tls);
-        agent.awaitReady(Duration.ofSeconds(30));
+        try {
+            agent.awaitReady(Duration.ofSeconds(30));
+        } catch (Exception | Error e) {
+            agent.close();
+            throw e;
+        }
         return agent;
     }
 
@@ -92,8 +97,9 @@ public final class AgentProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+        String output = output();
         close();
-        throw new IllegalStateException("agent did not become ready in " + timeout + ":\n" + output());
+        throw new IllegalStateException("agent did not become ready in " + timeout + ":\n" + output);
     }
 
     public int port() {
@@ -167,6 +173,11 @@ public final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no output: " + e + ")";
         }
+    }
+
+    /** Ends the process with SIGKILL, as the OOM killer would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override

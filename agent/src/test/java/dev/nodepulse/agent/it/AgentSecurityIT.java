@@ -8,9 +8,12 @@ import dev.nodepulse.kubelet.tls.SelfSignedCertificate;
 import dev.nodepulse.testing.FakeKubeApiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,9 @@ class AgentSecurityIT {
 
     @Test
     void defaultConfigurationLoadsNoKubernetesClientClass() throws Exception {
-        try (AgentProcess agent = AgentProcess.start(List.of(), List.of("-Xlog:class+load=info"), Map.of())) {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        try (AgentProcess agent = AgentProcess.start(List.of(), List.of("-Xlog:class+load=info",
+                "-Djava.io.tmpdir=" + tmp), Map.of())) {
             assertEquals(200, agent.get("/metrics").status());
             assertEquals(200, agent.get("/").status());
             // The kubelet endpoints answer from this host's cgroups (500 "Internal Error" where it has none).
@@ -43,6 +48,27 @@ class AgentSecurityIT {
             assertTrue(classes.contains("dev.nodepulse.agent.Agent "), "class loading is logged");
             Matcher m = CLIENT_LIBRARIES.matcher(classes);
             assertFalse(m.find(), () -> "loaded without kube auth: " + m.group());
+            assertEquals(List.of(), kubeLibDirs(tmp), "the nested Kubernetes client stays packed");
+        }
+    }
+
+    @Test
+    void theJarCarriesTheKubernetesClientNestedNotAmongItsEntries() throws Exception {
+        try (JarFile jar = new JarFile(AgentProcess.jar().toFile())) {
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            List<String> client = names.stream().filter(n -> n.matches(
+                    "(io/kubernetes|okhttp3|okio|kotlin|com/google/gson|com/fasterxml|org/bouncycastle|org/apache/commons"
+                            + "|org/jose4j|org/slf4j|dev/nodepulse/kubelet/auth/kube)/.*")).toList();
+            assertEquals(List.of(), client, "Kubernetes client classes among the agent jar's own entries");
+            assertTrue(names.contains("META-INF/kube-lib/nodepulse-kube-lib.jar"), "nested client jar");
+            assertTrue(names.size() < 4000, "the agent jar's entries: " + names.size());
+            String index = new String(jar.getInputStream(jar.getEntry("META-INF/kube-lib/INDEX")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            try (var in = jar.getInputStream(jar.getEntry("META-INF/kube-lib/nodepulse-kube-lib.jar"))) {
+                sha.update(in.readAllBytes());
+            }
+            assertEquals(java.util.HexFormat.of().formatHex(sha.digest()) + "  nodepulse-kube-lib.jar\n", index);
         }
     }
 
@@ -96,8 +122,39 @@ class AgentSecurityIT {
                         }
                     });
             Path kubeconfig = api.writeKubeconfig(dir);
-            try (AgentProcess agent = AgentProcess.start(List.of("--web.kube-auth", "--kubeconfig=" + kubeconfig,
-                    "--node-name=it-node", "--web.kube-auth.protect-node-metrics"), List.of(), Map.of(), true)) {
+            Path tmp = Files.createDirectory(dir.resolve("tmp"));
+            List<String> flags = List.of("--web.kube-auth", "--kubeconfig=" + kubeconfig, "--node-name=it-node",
+                    "--web.kube-auth.protect-node-metrics");
+            List<String> jvm = List.of("-Xlog:class+load=info", "-Djava.io.tmpdir=" + tmp);
+
+            // A killed agent leaves its unpacked client behind (as in an emptyDir across container restarts) ...
+            Path leftover;
+            try (AgentProcess killed = AgentProcess.start(flags, jvm, Map.of(), true)) {
+                assertEquals(401, killed.get("/metrics").status());
+                leftover = kubeLibDirs(tmp).get(0);
+                killed.kill();
+            }
+            assertEquals(List.of(leftover), kubeLibDirs(tmp));
+
+            try (AgentProcess agent = AgentProcess.start(flags, jvm, Map.of(), true)) {
+                // ... which the next start deletes (its lock is free) before unpacking its own copy.
+                List<Path> dirs = kubeLibDirs(tmp);
+                assertEquals(1, dirs.size(), dirs::toString);
+                assertFalse(dirs.contains(leftover), "stale directory of the killed agent kept");
+                Path unpacked = dirs.get(0);
+                assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(unpacked)));
+                Path nested = unpacked.resolve("nodepulse-kube-lib.jar");
+                assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(nested)));
+                String output = agent.output();
+                assertTrue(output.contains("msg=\"Unpacked the Kubernetes client\"") && output.contains("stale_dirs_deleted=1"),
+                        output);
+                // The client's classes come from the unpacked copy through the child loader.
+                String source = "source: " + nested.toUri().toString().replaceFirst("^file:///", "file:/");
+                assertTrue(output.contains("dev.nodepulse.kubelet.auth.kube.ClientJavaReviews " + source),
+                        () -> "ClientJavaReviews not loaded from " + source);
+                assertTrue(output.contains("io.kubernetes.client.openapi.ApiClient " + source),
+                        () -> "ApiClient not loaded from " + source);
+
                 String fp = SelfSignedCertificate.fingerprint(agent.servingCertificate());
                 assertTrue(agent.output().contains("sha256_fingerprint=" + fp), agent.output());
 
@@ -132,6 +189,13 @@ class AgentSecurityIT {
                 assertEquals(200, resource.status());
                 assertTrue(resource.body().contains("resource_scrape_error "), resource.body());
             }
+            assertEquals(List.of(), kubeLibDirs(tmp), "the unpacked client is deleted when the agent exits");
+        }
+    }
+
+    private static List<Path> kubeLibDirs(Path tmp) throws java.io.IOException {
+        try (var s = Files.list(tmp)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("nodepulse-kube-lib-")).sorted().toList();
         }
     }
 }

@@ -6,15 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
  * exporter-toolkit's basic auth: bcrypt-checked passwords, one bcrypt at a time (it is meant to be slow),
  * results remembered for the same user, hash and password so a scraper does not pay bcrypt every scrape, and
  * the same work for unknown users as for known ones so timing does not reveal user names.
  *
- * <p>bcrypt comes from BouncyCastle's OpenBSDBCrypt: an audited implementation of every hash version
- * htpasswd and Go write ($2a$, $2b$, $2y$), in a library the Kubernetes client already brings.
+ * <p>bcrypt is {@link Bcrypt}, checked as Go's x/crypto/bcrypt checks it (every hash version htpasswd and Go
+ * write: $2a$, $2b$, $2y$).
  */
 public final class BasicAuth {
 
@@ -50,7 +49,7 @@ public final class BasicAuth {
         if (ok == null) {
             boolean matches;
             synchronized (bcryptLock) {
-                matches = OpenBSDBCrypt.checkPassword(hash, credentials[1].getBytes(StandardCharsets.UTF_8));
+                matches = Bcrypt.matches(hash, credentials[1].getBytes(StandardCharsets.UTF_8));
             }
             ok = known && matches;
             synchronized (cache) {
