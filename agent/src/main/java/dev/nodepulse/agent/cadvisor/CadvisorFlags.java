@@ -26,10 +26,11 @@ public final class CadvisorFlags {
                 Flag.bool("cadvisor.pressure", true,
                         "Export container_pressure_* where the kernel offers PSI (the kubelet's KubeletPSI gate)."),
                 Flag.integer("cadvisor.walk-threads", 2, "Threads reading cgroups in parallel during one walk."),
-                Flag.integer("cadvisor.max-open-files", 16384,
+                Flag.integer("cadvisor.max-open-files", 32768,
                         "Most cgroup files kept open between walks (re-read with pread, several times cheaper than "
-                                + "opening them each walk); capped at half the process's fd limit. 0 opens every file "
-                                + "per read."),
+                                + "opening them each walk; each costs the agent's cgroup ~4 KiB of kernel memory once "
+                                + "read). A walk reads 13-14 files per cgroup. Capped by the process's fd limit less a "
+                                + "reserve (1/16 of it, at least 1024). 0 opens every file per read."),
                 Flag.integer("cadvisor.max-fd-readlinks", 100_000,
                         "Most open fds examined per housekeeping walk to count sockets; cgroups beyond it report no "
                                 + "container_sockets until the next walk (bounds the cost of fd-heavy workloads)."));

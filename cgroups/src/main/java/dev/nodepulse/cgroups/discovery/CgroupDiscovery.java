@@ -56,7 +56,7 @@ public final class CgroupDiscovery {
         for (String extra : extraRoots) {
             if (!extra.equals("/") && Files.isDirectory(dir(extra)) && !covered(extra, out)) {
                 out.add(new DiscoveredCgroup(extra, CgroupKind.RAW, null, null, null, null));
-                walkRaw(extra, out);
+                walkRaw(extra, 0, out);
             }
         }
         return out;
@@ -72,45 +72,51 @@ public final class CgroupDiscovery {
     }
 
     private void walkKubepods(String kubepods, List<DiscoveredCgroup> out) throws IOException {
-        for (String name : children(kubepods)) {
-            String id = child(kubepods, name);
-            QosClass qos = CgroupNaming.qosOf(name);
+        for (Child q : children(kubepods)) {
+            String id = child(kubepods, q.name());
+            QosClass qos = CgroupNaming.qosOf(q.name());
             if (qos != null) {
                 out.add(new DiscoveredCgroup(id, CgroupKind.KUBEPODS, qos, null, null, null));
-                for (String podName : children(id)) {
-                    pod(child(id, podName), podName, qos, out);
+                for (Child pod : children(id)) {
+                    pod(child(id, pod.name()), pod, qos, out);
                 }
             } else {
-                pod(id, name, QosClass.GUARANTEED, out);
+                pod(id, q, QosClass.GUARANTEED, out);
             }
         }
     }
 
-    private void pod(String id, String name, QosClass qos, List<DiscoveredCgroup> out) throws IOException {
-        String uid = CgroupNaming.podUid(name);
+    private void pod(String id, Child dir, QosClass qos, List<DiscoveredCgroup> out) throws IOException {
+        String uid = CgroupNaming.podUid(dir.name());
         if (uid == null) {
             out.add(new DiscoveredCgroup(id, CgroupKind.RAW, null, null, null, null));
-            walkRaw(id, out);
+            walkRaw(id, dir.nlink(), out);
             return;
         }
         out.add(new DiscoveredCgroup(id, CgroupKind.POD, qos, uid, null, null));
-        for (String c : children(id)) {
-            String cid = child(id, c);
-            CgroupNaming.ContainerName cn = CgroupNaming.container(c);
+        for (Child c : children(id)) {
+            String cid = child(id, c.name());
+            CgroupNaming.ContainerName cn = CgroupNaming.container(c.name());
             if (cn == null) {
                 out.add(new DiscoveredCgroup(cid, CgroupKind.RAW, null, null, null, null));
             } else {
                 out.add(new DiscoveredCgroup(cid, CgroupKind.CONTAINER, qos, uid, cn.id(), cn.hint()));
             }
-            walkRaw(cid, out);
+            walkRaw(cid, c.nlink(), out);
         }
     }
 
-    private void walkRaw(String id, List<DiscoveredCgroup> out) throws IOException {
-        for (String name : children(id)) {
-            String c = child(id, name);
-            out.add(new DiscoveredCgroup(c, CgroupKind.RAW, null, null, null, null));
-            walkRaw(c, out);
+    /** @param nlink the directory's link count when known, else 0 */
+    private void walkRaw(String id, int nlink, List<DiscoveredCgroup> out) throws IOException {
+        if (nlink == 2) {
+            // A directory's link count is 2 plus its subdirectories on cgroupfs (kernfs), ext4, xfs and tmpfs: a
+            // leaf (every container cgroup in practice) needs no listing. Filesystems that report 1 are listed.
+            return;
+        }
+        for (Child c : children(id)) {
+            String cid = child(id, c.name());
+            out.add(new DiscoveredCgroup(cid, CgroupKind.RAW, null, null, null, null));
+            walkRaw(cid, c.nlink(), out);
         }
     }
 
@@ -137,23 +143,46 @@ public final class CgroupDiscovery {
         return false;
     }
 
-    /** Sub-directory names; a directory removed meanwhile has none. */
-    private List<String> children(String id) {
+    /** A sub-directory and its link count (0 when the filesystem does not say). */
+    private record Child(String name, int nlink) {}
+
+    /** Sub-directories, sorted by name; a directory removed meanwhile has none. */
+    private List<Child> children(String id) {
         // java.io.File.list gives bare names from readdir; DirectoryStream would build a Path per control file.
-        java.io.File dir = dir(id).toFile();
-        String[] names = dir.list();
-        List<String> out = new ArrayList<>();
+        Path parent = dir(id);
+        String[] names = parent.toFile().list();
         if (names == null) {
-            return out;
+            return List.of();
         }
+        java.util.Arrays.sort(names);
+        List<Child> out = new ArrayList<>();
         for (String name : names) {
             // Skip the controllers' files by name: a stat per file would cost more than the row's reads.
-            if (!isControlFile(name) && new java.io.File(dir, name).isDirectory()) {
-                out.add(name);
+            if (!isControlFile(name)) {
+                int nlink = directoryLinks(parent.resolve(name));
+                if (nlink >= 0) {
+                    out.add(new Child(name, nlink));
+                }
             }
         }
-        out.sort(null);
         return out;
     }
 
+    /** The link count of a directory (0 when unknown), or -1 when {@code p} is not a directory (or is gone). */
+    private static int directoryLinks(Path p) {
+        try {
+            java.util.Map<String, Object> a = Files.readAttributes(p, "unix:mode,nlink");
+            if ((((Integer) a.get("mode")) & S_IFMT) != S_IFDIR) {
+                return -1;
+            }
+            return (Integer) a.get("nlink");
+        } catch (IOException gone) {
+            return -1;
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return Files.isDirectory(p) ? 0 : -1;
+        }
+    }
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
 }

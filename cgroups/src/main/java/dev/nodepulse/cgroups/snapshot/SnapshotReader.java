@@ -44,6 +44,17 @@ public final class SnapshotReader {
     /** Values kept from the last walk that read slow data. */
     private record SlowProcessData(long fds, long sockets, long maxOpenFiles) {}
 
+    /** What is kept of one cgroup between walks, found with one lookup per walk. */
+    private static final class Tracked {
+        final CgroupStatsReader.Cgroup stats;
+        CgroupSpec spec;
+        SlowProcessData slow;
+
+        Tracked(CgroupStatsReader.Cgroup stats) {
+            this.stats = stats;
+        }
+    }
+
     private final CgroupLayout layout;
     private final CgroupDiscovery discovery;
     private final CgroupStatsReader stats;
@@ -53,8 +64,7 @@ public final class SnapshotReader {
     private final LongSupplier bootMillis;
     private final ExecutorService executor;
     private final int parallelism;
-    private final Map<String, CgroupSpec> specs = new ConcurrentHashMap<>();
-    private final Map<String, SlowProcessData> slow = new ConcurrentHashMap<>();
+    private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
 
     /**
      * @param executor    runs chunks of a walk in parallel; null reads on the calling thread
@@ -141,8 +151,7 @@ public final class SnapshotReader {
                 liveCgroups.add(s.id());
             }
         }
-        specs.keySet().retainAll(liveCgroups);
-        slow.keySet().retainAll(liveCgroups);
+        tracked.keySet().retainAll(liveCgroups);
         stats.retain(liveCgroups);
         metadata.retain(liveIds);
         return new CgroupSnapshot(now, System.nanoTime() - start, layout, list, assemblePods(list), vanished.get(),
@@ -177,7 +186,11 @@ public final class SnapshotReader {
                                  ReadOptions opts, AtomicLong budget) throws IOException {
         String id = d.id();
         boolean root = d.kind() == CgroupKind.ROOT;
-        CgroupSpec spec = specs.get(id);
+        Tracked t = tracked.get(id);
+        if (t == null) {
+            t = tracked.computeIfAbsent(id, k -> new Tracked(stats.cgroup(k)));
+        }
+        CgroupSpec spec = t.spec;
         if (spec == null || opts.slowData()) {
             spec = stats.spec(id, bootMillis.getAsLong());
             if (root) {
@@ -186,23 +199,24 @@ public final class SnapshotReader {
                         true, totals.memTotal(), totals.swapTotal(), spec.memoryReservation(), spec.hasPids(),
                         spec.pidsLimit(), spec.creationTimeMillis());
             }
-            specs.put(id, spec);
+            t.spec = spec;
         }
-        CpuStats cpu = stats.cpu(id, spec.hasQuota(), opts.perCpu());
-        MemoryStats memory = stats.memory(id);
-        BlkioStats blkio = stats.blkio(id);
-        PressureStats pressure = stats.pressure(id);
-        long[] pids = stats.pids(id);
-        int[] procs = proc.pids(stats.files(), stats.procsDir(id), id);
+        CgroupStatsReader.Cgroup c = t.stats;
+        CpuStats cpu = stats.cpu(c, spec.hasQuota(), opts.perCpu());
+        MemoryStats memory = stats.memory(c);
+        BlkioStats blkio = stats.blkio(c);
+        PressureStats pressure = stats.pressure(c);
+        long[] pids = stats.pids(c);
+        int[] procs = proc.pids(c.files(), stats.procsDir(c));
         int firstPid = root ? 1 : (procs.length > 0 ? procs[0] : 0);
 
-        SlowProcessData sd = slow.get(id);
+        SlowProcessData sd = t.slow;
         if (sd == null || opts.slowData()) {
             long[] fds = proc.fds(procs, budget);
             long nofile = firstPid > 0 && (root || d.kind() == CgroupKind.CONTAINER)
                     ? proc.maxOpenFiles(firstPid) : ProcessStats.ABSENT;
             sd = new SlowProcessData(fds[0], fds[1], nofile);
-            slow.put(id, sd);
+            t.slow = sd;
         }
         long threadsMax = !spec.hasPids() ? ProcessStats.ABSENT
                 : spec.pidsLimit() == CgroupSpec.UNLIMITED ? 0 : spec.pidsLimit();

@@ -1,7 +1,6 @@
 package dev.nodepulse.cgroups.stats;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.Lines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,129 +8,219 @@ import java.util.List;
  * Block I/O files. v1 blkio.*: lines "MAJ:MIN Op value" (Op one of Read, Write, Sync, Async, Discard, Total)
  * or "MAJ:MIN value" for the single-valued tables, and a trailing "Total N" line without a device that is
  * skipped. v2 io.stat: "MAJ:MIN rbytes=.. wbytes=.. rios=.. wios=.. dbytes=.. dios=.." plus io.cost keys.
+ * Both are scanned as bytes: a walk parses one or more of these files per cgroup.
  */
 public final class BlkioParser {
 
     private BlkioParser() {}
 
     public static List<BlkioEntry> parseV1(String text, Object source) throws ParseException {
-        // Hand-scanned: a walk parses two of these files per cgroup, each a dozen lines per device.
-        List<BlkioEntry> out = new ArrayList<>();
-        int n = text.length();
+        return parseV1(FileBytes.of(text), source);
+    }
+
+    public static List<BlkioEntry> parseV1(FileBytes file, Object source) throws ParseException {
+        byte[] d = file.data;
+        int n = file.length;
+        List<BlkioEntry> out = null;
         int lineStart = 0;
         int lineNo = 0;
         while (lineStart < n) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = n;
-            }
+            int lineEnd = KeyValueParser.indexOf(d, (byte) '\n', lineStart, n);
             lineNo++;
-            int i = skipBlanks(text, lineStart, lineEnd);
-            if (i < lineEnd && !text.startsWith("Total", i)) {
-                int colon = text.indexOf(':', i);
-                int sp1 = colon < 0 ? -1 : next(text, colon, lineEnd);
-                if (colon < 0 || colon > lineEnd || sp1 < 0) {
-                    throw ParseException.badLine(String.valueOf(source), lineNo, text.substring(lineStart, lineEnd),
+            int i = skipBlanks(d, lineStart, lineEnd);
+            if (i < lineEnd && !startsWith(d, i, lineEnd, TOTAL)) {
+                int colon = KeyValueParser.indexOf(d, (byte) ':', i, lineEnd);
+                int sp1 = colon == lineEnd ? -1 : next(d, colon, lineEnd);
+                if (sp1 < 0) {
+                    throw ParseException.badLine(String.valueOf(source), lineNo, file.text(lineStart, lineEnd),
                             "expected \"MAJ:MIN [Op] value\"");
                 }
-                int major = (int) KeyValueParser.parseUnsigned(text, i, colon, source, lineNo);
-                int minor = (int) KeyValueParser.parseUnsigned(text, colon + 1, sp1, source, lineNo);
-                int f2 = skipBlanks(text, sp1, lineEnd);
-                int sp2 = next(text, f2, lineEnd);
+                int major = (int) KeyValueParser.parseUnsigned(file, i, colon, source, lineNo);
+                int minor = (int) KeyValueParser.parseUnsigned(file, colon + 1, sp1, source, lineNo);
+                int f2 = skipBlanks(d, sp1, lineEnd);
+                int sp2 = next(d, f2, lineEnd);
                 String op = "";
                 int valueStart = f2;
-                if (sp2 >= 0 && skipBlanks(text, sp2, lineEnd) < lineEnd) {
-                    op = op(text, f2, sp2);
-                    valueStart = skipBlanks(text, sp2, lineEnd);
+                if (sp2 >= 0 && skipBlanks(d, sp2, lineEnd) < lineEnd) {
+                    op = op(file, f2, sp2);
+                    valueStart = skipBlanks(d, sp2, lineEnd);
                 }
-                out.add(new BlkioEntry(major, minor, op, KeyValueParser.parseUnsigned(text, valueStart, lineEnd, source,
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(new BlkioEntry(major, minor, op, KeyValueParser.parseUnsigned(file, valueStart, lineEnd, source,
                         lineNo)));
             }
             lineStart = lineEnd + 1;
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 
-    private static int skipBlanks(String s, int i, int end) {
-        while (i < end && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+    private static int skipBlanks(byte[] d, int i, int end) {
+        while (i < end && (d[i] == ' ' || d[i] == '\t')) {
             i++;
         }
         return i;
     }
 
     /** The index of the next blank after position i (within end), or -1. */
-    private static int next(String s, int i, int end) {
+    private static int next(byte[] d, int i, int end) {
         for (int k = i; k < end; k++) {
-            if (s.charAt(k) == ' ' || s.charAt(k) == '\t') {
+            if (d[k] == ' ' || d[k] == '\t') {
                 return k;
             }
         }
         return -1;
     }
 
-    /** The op names the kernel prints, without allocating for the common ones. */
-    private static String op(String s, int from, int to) {
-        for (String known : OPS) {
-            if (to - from == known.length() && s.startsWith(known, from)) {
-                return known;
+    private static boolean startsWith(byte[] d, int from, int end, byte[] prefix) {
+        if (end - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (d[from + i] != prefix[i]) {
+                return false;
             }
         }
-        return s.substring(from, to);
+        return true;
+    }
+
+    /** The op names the kernel prints, without allocating for the common ones. */
+    private static String op(FileBytes file, int from, int to) {
+        for (int k = 0; k < OPS.length; k++) {
+            if (to - from == OP_BYTES[k].length && startsWith(file.data, from, to, OP_BYTES[k])) {
+                return OPS[k];
+            }
+        }
+        return file.text(from, to);
     }
 
     private static final String[] OPS = {"Read", "Write", "Sync", "Async", "Discard", "Total"};
+    private static final byte[][] OP_BYTES = bytes(OPS);
+    private static final byte[] TOTAL = bytes(new String[] {"Total"})[0];
+
+    private static byte[][] bytes(String[] s) {
+        byte[][] b = new byte[s.length][];
+        for (int i = 0; i < s.length; i++) {
+            b[i] = s[i].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        return b;
+    }
+
+    /** The io.stat keys cAdvisor maps, in the order of {@link #V2_KEYS}. */
+    private static final String[] V2_NAMES = {"rbytes", "wbytes", "rios", "wios", "cost.usage", "cost.wait",
+        "cost.indebt", "cost.indelay"};
+    private static final KeyValueParser.Keys V2_KEYS = new KeyValueParser.Keys(V2_NAMES);
 
     /** The v2 io.stat tables, keyed as {@link BlkioStats} names them (serviceBytes, serviced, cost*). */
     public static BlkioStats parseV2(String text, Object source) throws ParseException {
+        return parseV2(FileBytes.of(text), source);
+    }
+
+    /** The v2 io.stat tables, keyed as {@link BlkioStats} names them (serviceBytes, serviced, cost*). */
+    public static BlkioStats parseV2(FileBytes file, Object source) throws ParseException {
+        byte[] d = file.data;
+        int n = file.length;
         List<BlkioEntry> bytes = new ArrayList<>();
         List<BlkioEntry> ios = new ArrayList<>();
         List<BlkioEntry> usage = new ArrayList<>();
         List<BlkioEntry> wait = new ArrayList<>();
         List<BlkioEntry> indebt = new ArrayList<>();
         List<BlkioEntry> indelay = new ArrayList<>();
-        List<String> lines = Lines.of(text);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String[] f = Lines.fields(line);
-            if (f.length == 0) {
-                continue;
-            }
-            int colon = f[0].indexOf(':');
-            if (colon < 0) {
-                throw ParseException.badLine(String.valueOf(source), i + 1, line, "expected \"MAJ:MIN key=value...\"");
-            }
-            int major = device(f[0].substring(0, colon), source, i, line);
-            int minor = device(f[0].substring(colon + 1), source, i, line);
-            for (int k = 1; k < f.length; k++) {
-                int eq = f[k].indexOf('=');
-                if (eq < 0) {
-                    throw ParseException.badLine(String.valueOf(source), i + 1, line, "expected key=value, got " + f[k]);
+        int lineStart = 0;
+        int lineNo = 0;
+        while (lineStart < n) {
+            int lineEnd = KeyValueParser.indexOf(d, (byte) '\n', lineStart, n);
+            lineNo++;
+            int f = skipFieldBlanks(d, lineStart, lineEnd);
+            if (f < lineEnd) {
+                int fEnd = fieldEnd(d, f, lineEnd);
+                int colon = KeyValueParser.indexOf(d, (byte) ':', f, fEnd);
+                if (colon == fEnd) {
+                    throw ParseException.badLine(String.valueOf(source), lineNo, file.text(lineStart, lineEnd),
+                            "expected \"MAJ:MIN key=value...\"");
                 }
-                String key = f[k].substring(0, eq);
-                long v = KeyValueParser.parseUnsigned(f[k], eq + 1, f[k].length(), source, i + 1);
-                switch (key) {
-                    case "rbytes" -> bytes.add(new BlkioEntry(major, minor, "Read", v));
-                    case "wbytes" -> bytes.add(new BlkioEntry(major, minor, "Write", v));
-                    case "rios" -> ios.add(new BlkioEntry(major, minor, "Read", v));
-                    case "wios" -> ios.add(new BlkioEntry(major, minor, "Write", v));
-                    case "cost.usage" -> usage.add(new BlkioEntry(major, minor, "Count", v));
-                    case "cost.wait" -> wait.add(new BlkioEntry(major, minor, "Count", v));
-                    case "cost.indebt" -> indebt.add(new BlkioEntry(major, minor, "Count", v));
-                    case "cost.indelay" -> indelay.add(new BlkioEntry(major, minor, "Count", v));
-                    default -> { } // dbytes/dios and newer keys cAdvisor does not map
+                int major = device(file, f, colon, source, lineNo, lineStart, lineEnd);
+                int minor = device(file, colon + 1, fEnd, source, lineNo, lineStart, lineEnd);
+                for (f = skipFieldBlanks(d, fEnd, lineEnd); f < lineEnd; f = skipFieldBlanks(d, fEnd, lineEnd)) {
+                    fEnd = fieldEnd(d, f, lineEnd);
+                    int eq = KeyValueParser.indexOf(d, (byte) '=', f, fEnd);
+                    if (eq == fEnd) {
+                        throw ParseException.badLine(String.valueOf(source), lineNo, file.text(lineStart, lineEnd),
+                                "expected key=value, got " + file.text(f, fEnd));
+                    }
+                    int key = V2_KEYS.indexOf(d, f, eq);
+                    long v = KeyValueParser.parseUnsigned(file, eq + 1, fEnd, source, lineNo);
+                    switch (key) {
+                        case 0 -> bytes.add(new BlkioEntry(major, minor, "Read", v));
+                        case 1 -> bytes.add(new BlkioEntry(major, minor, "Write", v));
+                        case 2 -> ios.add(new BlkioEntry(major, minor, "Read", v));
+                        case 3 -> ios.add(new BlkioEntry(major, minor, "Write", v));
+                        case 4 -> usage.add(new BlkioEntry(major, minor, "Count", v));
+                        case 5 -> wait.add(new BlkioEntry(major, minor, "Count", v));
+                        case 6 -> indebt.add(new BlkioEntry(major, minor, "Count", v));
+                        case 7 -> indelay.add(new BlkioEntry(major, minor, "Count", v));
+                        default -> { } // dbytes/dios and newer keys cAdvisor does not map
+                    }
                 }
             }
+            lineStart = lineEnd + 1;
         }
         return new BlkioStats(bytes, ios, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 usage, wait, indebt, indelay);
     }
 
-    private static int device(String s, Object source, int i, String line) throws ParseException {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw ParseException.badLine(String.valueOf(source), i + 1, line, "bad device number");
-        }
+    /** Field separators as {@code Lines.fields} has them. */
+    private static boolean isFieldBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0b;
     }
 
+    private static int skipFieldBlanks(byte[] d, int i, int end) {
+        while (i < end && isFieldBlank(d[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int fieldEnd(byte[] d, int i, int end) {
+        while (i < end && !isFieldBlank(d[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A device number as Integer.parseInt reads it. */
+    private static int device(FileBytes file, int from, int to, Object source, int lineNo, int lineStart, int lineEnd)
+            throws ParseException {
+        byte[] d = file.data;
+        int i = from;
+        boolean negative = false;
+        if (i < to && (d[i] == '-' || d[i] == '+')) {
+            negative = d[i] == '-';
+            i++;
+        }
+        if (i == to || to - i > 9) {
+            return slowDevice(file, from, to, source, lineNo, lineStart, lineEnd);
+        }
+        int v = 0;
+        for (; i < to; i++) {
+            int c = d[i] - '0';
+            if (c < 0 || c > 9) {
+                throw ParseException.badLine(String.valueOf(source), lineNo, file.text(lineStart, lineEnd),
+                        "bad device number");
+            }
+            v = v * 10 + c;
+        }
+        return negative ? -v : v;
+    }
+
+    private static int slowDevice(FileBytes file, int from, int to, Object source, int lineNo, int lineStart,
+                                  int lineEnd) throws ParseException {
+        try {
+            return Integer.parseInt(file.text(from, to));
+        } catch (NumberFormatException e) {
+            throw ParseException.badLine(String.valueOf(source), lineNo, file.text(lineStart, lineEnd),
+                    "bad device number");
+        }
+    }
 }

@@ -23,51 +23,37 @@ final class CgroupFiles {
 
     private CgroupFiles() {}
 
-    /** A cached read ({@link OpenFiles}) of a file the cgroup must have. */
-    static String required(OpenFiles files, Path dir, String file, String id) throws IOException {
-        String s = files.read(id, dir, file);
-        if (s == null) {
+    /** A kept-open read ({@link OpenFiles}) of a file the cgroup must have. */
+    static FileBytes required(OpenFiles.Cgroup files, Path dir, String file) throws IOException {
+        FileBytes b = files.read(dir, file);
+        if (b == null) {
             if (!Files.isDirectory(dir)) {
-                throw new CgroupVanishedException(id);
+                throw new CgroupVanishedException(files.id());
             }
             throw new NoSuchFileException(dir.resolve(file).toString());
         }
-        return s;
+        return b;
     }
 
-    /** A cached read of an optional file; null when absent. */
-    static String optional(OpenFiles files, Path dir, String file, String id) throws IOException {
+    /** A kept-open read of an optional file; null when absent or not readable. */
+    static FileBytes optional(OpenFiles.Cgroup files, Path dir, String file) {
         if (dir == null) {
             return null;
         }
         try {
-            return files.read(id, dir, file);
-        } catch (java.nio.file.NoSuchFileException gone) {
-            return null;
+            return files.read(dir, file);
         } catch (IOException refused) {
-            return null; // EOPNOTSUPP from *.pressure with PSI off, EACCES: not offered here
+            return null; // gone, EOPNOTSUPP from *.pressure with PSI off, EACCES: not offered here
         }
     }
 
-    static long requiredLong(OpenFiles files, Path dir, String file, String id) throws IOException {
-        return KeyValueParser.parseSingle(required(files, dir, file, id), new Source(dir, file));
+    static long requiredLong(OpenFiles.Cgroup files, Path dir, String file) throws IOException {
+        return KeyValueParser.parseSingle(required(files, dir, file), new Source(dir, file));
     }
 
-    static long optionalLong(OpenFiles files, Path dir, String file, String id, long absent) throws IOException {
-        String s = optional(files, dir, file, id);
-        return s == null || s.isBlank() ? absent : KeyValueParser.parseSingle(s, new Source(dir, file));
-    }
-
-    /** A file the cgroup must have; a missing one means the cgroup itself is gone. */
-    static String required(Path dir, String file, String id) throws IOException {
-        try {
-            return SmallFiles.read(dir.resolve(file));
-        } catch (NoSuchFileException e) {
-            if (!Files.isDirectory(dir)) {
-                throw new CgroupVanishedException(id);
-            }
-            throw e;
-        }
+    static long optionalLong(OpenFiles.Cgroup files, Path dir, String file, long absent) throws IOException {
+        FileBytes b = optional(files, dir, file);
+        return b == null || b.isBlank() ? absent : KeyValueParser.parseSingle(b, new Source(dir, file));
     }
 
     /** A file only some kernels or configurations offer: null when it is not there or cannot be read. */
@@ -76,10 +62,6 @@ final class CgroupFiles {
             return null;
         }
         return SmallFiles.readIfPresent(dir.resolve(file));
-    }
-
-    static long requiredLong(Path dir, String file, String id) throws IOException {
-        return KeyValueParser.parseSingle(required(dir, file, id), dir.resolve(file).toString());
     }
 
     /** An optional single-integer file; {@code absent} when missing. */

@@ -3,6 +3,8 @@ package dev.nodepulse.cgroups.stats;
 import dev.nodepulse.cgroups.CgroupLayout;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the accounting files of one cgroup, identified by its path relative to the hierarchy root
@@ -23,6 +25,34 @@ public abstract class CgroupStatsReader {
 
     /** The per-walk files, kept open between walks. */
     protected final OpenFiles files;
+    private final Map<String, Cgroup> cgroups = new ConcurrentHashMap<>();
+
+    /**
+     * What the reader keeps of one cgroup between walks: its kept-open files, its directories (built once: path
+     * building was a visible part of a walk's cost) and, on v1, memory.use_hierarchy, which cannot change once the
+     * cgroup has children. A walk looks a cgroup up once and passes this to every read.
+     */
+    public static final class Cgroup {
+        final String id;
+        final OpenFiles.Cgroup files;
+        /** Per controller on v1 (null where the controller is not mounted); the one directory on v2. */
+        final Path[] dirs;
+        Boolean useHierarchy;
+
+        Cgroup(String id, OpenFiles.Cgroup files, Path[] dirs) {
+            this.id = id;
+            this.files = files;
+            this.dirs = dirs;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public OpenFiles.Cgroup files() {
+            return files;
+        }
+    }
 
     protected CgroupStatsReader(CgroupLayout layout, RootMemory rootMemory, OpenFiles files) {
         this.layout = layout;
@@ -42,27 +72,37 @@ public abstract class CgroupStatsReader {
         return layout;
     }
 
+    /** The reader's state of cgroup {@code id}, created on first use and kept until {@link #retain} drops it. */
+    public Cgroup cgroup(String id) {
+        Cgroup c = cgroups.get(id);
+        return c != null ? c : cgroups.computeIfAbsent(id, k -> new Cgroup(k, files.cgroup(k), dirs(k)));
+    }
+
+    /** The directories of cgroup {@code id} as {@link Cgroup#dirs} holds them. */
+    protected abstract Path[] dirs(String id);
+
     /** CPU usage; {@code withCfs} reads the throttling counters too, {@code perCpu} v1's per-CPU usage. */
-    public abstract CpuStats cpu(String id, boolean withCfs, boolean perCpu) throws IOException;
+    public abstract CpuStats cpu(Cgroup c, boolean withCfs, boolean perCpu) throws IOException;
 
-    public abstract MemoryStats memory(String id) throws IOException;
+    public abstract MemoryStats memory(Cgroup c) throws IOException;
 
-    public abstract BlkioStats blkio(String id) throws IOException;
+    public abstract BlkioStats blkio(Cgroup c) throws IOException;
 
     /** PSI; null on v1 and where the kernel has PSI off. */
-    public abstract PressureStats pressure(String id) throws IOException;
+    public abstract PressureStats pressure(Cgroup c) throws IOException;
 
     /** {pids.current}; null without the pids controller (pids.max is a limit: see {@link CgroupSpec#pidsLimit}). */
-    public abstract long[] pids(String id) throws IOException;
+    public abstract long[] pids(Cgroup c) throws IOException;
 
     /** The directory whose cgroup.procs lists the cgroup's own processes (cpu controller, as cAdvisor). */
-    public abstract Path procsDir(String id);
+    public abstract Path procsDir(Cgroup c);
 
     /** Limits and creation time; {@code bootMillis} floors the creation time as cAdvisor does. */
     public abstract CgroupSpec spec(String id, long bootMillis) throws IOException;
 
     /** Forgets per-cgroup state kept for cgroups not in {@code live}. */
     public void retain(java.util.Set<String> live) {
+        cgroups.keySet().retainAll(live);
         files.retain(live);
     }
 
@@ -97,13 +137,13 @@ public abstract class CgroupStatsReader {
         return usage < inactiveFile ? 0 : usage - inactiveFile;
     }
 
-    protected static long get(java.util.Map<String, Long> m, String key) {
-        Long v = m.get(key);
-        return v == null ? 0 : v;
+    /** A value {@link KeyValueParser#select} found, 0 when the file lacked the key. */
+    protected static long get(long value) {
+        return value == KeyValueParser.MISSING ? 0 : value;
     }
 
-    protected static long getOrAbsent(java.util.Map<String, Long> m, String key) {
-        Long v = m.get(key);
-        return v == null ? MemoryStats.ABSENT : v;
+    /** A value {@link KeyValueParser#select} found, {@link MemoryStats#ABSENT} when the file lacked the key. */
+    protected static long getOrAbsent(long value) {
+        return value == KeyValueParser.MISSING ? MemoryStats.ABSENT : value;
     }
 }

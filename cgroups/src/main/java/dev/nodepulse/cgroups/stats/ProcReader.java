@@ -27,32 +27,42 @@ public final class ProcReader {
     }
 
     /** The cgroup's own PIDs, sorted; throws {@link CgroupVanishedException} when the cgroup is gone. */
-    public int[] pids(OpenFiles files, Path procsDir, String id) throws IOException {
-        String text = CgroupFiles.required(files, procsDir, "cgroup.procs", id);
+    public int[] pids(OpenFiles.Cgroup files, Path procsDir) throws IOException {
+        FileBytes text = CgroupFiles.required(files, procsDir, "cgroup.procs");
+        byte[] d = text.data;
         int n = 0;
-        int[] out = new int[16];
+        int[] out = null;
         int v = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                v = (v < 0 ? 0 : v * 10) + (c - '0');
+        for (int i = 0; i < text.length; i++) {
+            int c = d[i] - '0';
+            if (c >= 0 && c <= 9) {
+                v = (v < 0 ? 0 : v * 10) + c;
             } else if (v >= 0) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
-                }
-                out[n++] = v;
+                out = append(out, n++, v);
                 v = -1;
             }
         }
         if (v >= 0) {
-            if (n == out.length) {
-                out = Arrays.copyOf(out, n + 1);
-            }
-            out[n++] = v;
+            out = append(out, n++, v);
+        }
+        if (n == 0) {
+            return NO_PIDS;
         }
         int[] pids = Arrays.copyOf(out, n);
         Arrays.sort(pids);
         return pids;
+    }
+
+    private static final int[] NO_PIDS = new int[0];
+
+    private static int[] append(int[] out, int n, int v) {
+        if (out == null) {
+            out = new int[16];
+        } else if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+        }
+        out[n] = v;
+        return out;
     }
 
     /**

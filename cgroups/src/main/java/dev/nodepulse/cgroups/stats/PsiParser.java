@@ -1,57 +1,139 @@
 package dev.nodepulse.cgroups.stats;
 
 import dev.nodepulse.procfs.ParseException;
-import dev.nodepulse.procfs.io.Lines;
 
-/** A *.pressure file: "some avg10=.. avg60=.. avg300=.. total=N" and "full ..." lines; totals in µs. */
+/**
+ * A *.pressure file: "some avg10=.. avg60=.. avg300=.. total=N" and "full ..." lines; totals in µs. Scanned as
+ * bytes: a v2 walk reads three of these per cgroup.
+ */
 public final class PsiParser {
 
     private PsiParser() {}
 
     public static Psi parse(String text, Object source) throws ParseException {
+        return parse(FileBytes.of(text), source);
+    }
+
+    public static Psi parse(FileBytes file, Object source) throws ParseException {
+        byte[] d = file.data;
+        int n = file.length;
         long[] totals = new long[2];
-        double[][] avgs = new double[2][3];
+        double[][] avgs = new double[2][];
         boolean any = false;
-        for (String line : Lines.of(text)) {
-            String[] f = Lines.fields(line);
-            if (f.length == 0) {
-                continue;
-            }
-            int which = f[0].equals("some") ? 0 : f[0].equals("full") ? 1 : -1;
-            long total = -1;
-            double[] avg = new double[3];
-            for (int k = 1; k < f.length; k++) {
-                String kv = f[k];
-                if (kv.startsWith("total=")) {
-                    total = KeyValueParser.parseUnsigned(kv, 6, kv.length(), source, 1);
-                } else if (which >= 0 && kv.startsWith("avg10=")) {
-                    avg[0] = average(kv, 6, source);
-                } else if (which >= 0 && kv.startsWith("avg60=")) {
-                    avg[1] = average(kv, 6, source);
-                } else if (which >= 0 && kv.startsWith("avg300=")) {
-                    avg[2] = average(kv, 7, source);
+        int lineStart = 0;
+        while (lineStart < n) {
+            int lineEnd = KeyValueParser.indexOf(d, (byte) '\n', lineStart, n);
+            int f = skip(d, lineStart, lineEnd);
+            if (f < lineEnd) {
+                int fEnd = end(d, f, lineEnd);
+                int which = is(d, f, fEnd, SOME) ? 0 : is(d, f, fEnd, FULL) ? 1 : -1;
+                long total = -1;
+                double[] avg = new double[3];
+                for (f = skip(d, fEnd, lineEnd); f < lineEnd; f = skip(d, fEnd, lineEnd)) {
+                    fEnd = end(d, f, lineEnd);
+                    if (startsWith(d, f, fEnd, TOTAL)) {
+                        total = KeyValueParser.parseUnsigned(file, f + TOTAL.length, fEnd, source, 1);
+                    } else if (which >= 0 && startsWith(d, f, fEnd, AVG10)) {
+                        avg[0] = average(file, f, f + AVG10.length, fEnd, source);
+                    } else if (which >= 0 && startsWith(d, f, fEnd, AVG60)) {
+                        avg[1] = average(file, f, f + AVG60.length, fEnd, source);
+                    } else if (which >= 0 && startsWith(d, f, fEnd, AVG300)) {
+                        avg[2] = average(file, f, f + AVG300.length, fEnd, source);
+                    }
+                }
+                if (total < 0) {
+                    throw new ParseException(source + ": no total= in \"" + file.text(lineStart, lineEnd) + "\"");
+                }
+                if (which >= 0) {
+                    totals[which] = total;
+                    avgs[which] = avg;
+                    any = true;
                 }
             }
-            if (total < 0) {
-                throw new ParseException(source + ": no total= in \"" + line + "\"");
-            }
-            if (which >= 0) {
-                totals[which] = total;
-                avgs[which] = avg;
-                any = true;
-            }
+            lineStart = lineEnd + 1;
         }
         if (!any) {
             throw new ParseException(source + ": no some/full line");
         }
-        return new Psi(totals[0], totals[1], avgs[0][0], avgs[0][1], avgs[0][2], avgs[1][0], avgs[1][1], avgs[1][2]);
+        double[] some = avgs[0] == null ? new double[3] : avgs[0];
+        double[] full = avgs[1] == null ? new double[3] : avgs[1];
+        return new Psi(totals[0], totals[1], some[0], some[1], some[2], full[0], full[1], full[2]);
     }
 
-    private static double average(String kv, int from, Object source) throws ParseException {
-        try {
-            return Double.parseDouble(kv.substring(from));
-        } catch (NumberFormatException e) {
-            throw new ParseException(source + ": not a number: \"" + kv + "\"");
+    private static final byte[] SOME = "some".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] FULL = "full".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] TOTAL = "total=".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] AVG10 = "avg10=".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] AVG60 = "avg60=".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] AVG300 = "avg300=".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    /** A percentage such as "12.34": digits, a point, digits. Anything else goes to Double.parseDouble. */
+    private static double average(FileBytes file, int field, int from, int to, Object source) throws ParseException {
+        byte[] d = file.data;
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (int i = from; i < to; i++) {
+            byte b = d[i];
+            if (b >= '0' && b <= '9') {
+                mantissa = mantissa * 10 + (b - '0');
+                digits++;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (b == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                digits = -1;
+                break;
+            }
         }
+        if (digits > 0 && digits <= 15) {
+            // Both operands are exact doubles (below 2^53), so the one rounding of the division gives the double
+            // nearest the decimal: what Double.parseDouble returns.
+            return fraction <= 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fraction];
+        }
+        try {
+            return Double.parseDouble(file.text(from, to));
+        } catch (NumberFormatException e) {
+            throw new ParseException(source + ": not a number: \"" + file.text(field, to) + "\"");
+        }
+    }
+
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15};
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0b;
+    }
+
+    private static int skip(byte[] d, int i, int end) {
+        while (i < end && isBlank(d[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int end(byte[] d, int i, int end) {
+        while (i < end && !isBlank(d[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] d, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (d[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean is(byte[] d, int from, int to, byte[] word) {
+        return to - from == word.length && startsWith(d, from, to, word);
     }
 }

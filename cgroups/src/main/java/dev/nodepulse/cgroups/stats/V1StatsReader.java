@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** cgroup v1: one directory per controller. */
 final class V1StatsReader extends CgroupStatsReader {
@@ -29,29 +27,32 @@ final class V1StatsReader extends CgroupStatsReader {
         {"blkio.throttle.io_serviced", "blkio.throttle.io_service_bytes"},
     };
 
+    /** The tables of {@link BlkioStats} a group's files fill, in the record's order (the io.cost ones are v2's). */
+    private static final String[] BLKIO_TABLES = {"io_service_bytes", "io_serviced", "io_queued", "sectors",
+        "io_service_time", "io_wait_time", "io_merged", ".time_recursive"};
+    /** For each group and table: the index of the group's file holding that table, or -1. */
+    private static final int[][] BLKIO_TABLE_FILE = tableFiles();
+
     /** Which groups' first file this kernel offers at all (decided once: it depends on the kernel, not the cgroup). */
     private final boolean[] blkioGroupPresent = new boolean[BLKIO_GROUPS.length];
-    /** memory.use_hierarchy per cgroup; it cannot change once the cgroup has children, so it is read once. */
-    private final Map<String, Boolean> useHierarchy = new ConcurrentHashMap<>();
 
-    private static final List<String> DIR_CONTROLLERS = List.of("cpu", "cpuacct", "memory", "blkio", "pids");
-    /** Controller directories per cgroup id, built once: path building is a visible part of a walk's cost. */
-    private final Map<String, Path[]> dirs = new ConcurrentHashMap<>();
+    /** Controllers whose directories {@link Cgroup#dirs} holds, by these indexes. */
+    private static final String[] DIR_CONTROLLERS = {"cpu", "cpuacct", "memory", "blkio", "pids"};
+    private static final int CPU = 0;
+    private static final int CPUACCT = 1;
+    private static final int MEMORY = 2;
+    private static final int BLKIO = 3;
+    private static final int PIDS = 4;
 
-    private Path dir(String controller, String id) {
-        int i = DIR_CONTROLLERS.indexOf(controller);
-        if (i < 0) {
-            return layout.dir(controller, id);
-        }
-        Path[] d = dirs.computeIfAbsent(id, k -> {
-            Path[] a = new Path[DIR_CONTROLLERS.size()];
-            for (int c = 0; c < a.length; c++) {
-                a[c] = layout.dir(DIR_CONTROLLERS.get(c), k);
-            }
-            return a;
-        });
-        return d[i];
-    }
+    private static final KeyValueParser.Keys CPUACCT_STAT = new KeyValueParser.Keys("user", "system");
+    private static final KeyValueParser.Keys CPU_STAT = new KeyValueParser.Keys("nr_periods", "nr_throttled",
+            "throttled_time", "nr_bursts", "burst_time");
+    /** memory.stat keys; the four in the middle are the hierarchical totals where use_hierarchy is on. */
+    private static final KeyValueParser.Keys MEMORY_STAT_TOTAL = new KeyValueParser.Keys("total_inactive_file",
+            "total_active_file", "total_rss", "total_cache", "total_swap", "total_mapped_file", "pgfault", "pgmajfault");
+    private static final KeyValueParser.Keys MEMORY_STAT_OWN = new KeyValueParser.Keys("total_inactive_file",
+            "total_active_file", "rss", "cache", "swap", "mapped_file", "pgfault", "pgmajfault");
+    private static final KeyValueParser.Keys OOM_CONTROL = new KeyValueParser.Keys("oom_kill");
 
     V1StatsReader(CgroupLayout layout, RootMemory rootMemory, OpenFiles files) {
         super(layout, rootMemory, files);
@@ -61,110 +62,139 @@ final class V1StatsReader extends CgroupStatsReader {
         }
     }
 
-    /**
-     * Runs a read of one controller's files. A cgroup may exist in some v1 hierarchies and not in others (it is
-     * created per controller); a missing directory there means "no such controller for this cgroup", and only a
-     * cgroup gone from the hierarchy discovery walks means it vanished.
-     */
-    private <T> T controller(String id, IoSupplier<T> read) throws IOException {
-        try {
-            return read.get();
-        } catch (CgroupVanishedException e) {
-            if (exists(id)) {
-                return null;
+    private static int[][] tableFiles() {
+        int[][] out = new int[BLKIO_GROUPS.length][BLKIO_TABLES.length];
+        for (int g = 0; g < BLKIO_GROUPS.length; g++) {
+            for (int t = 0; t < BLKIO_TABLES.length; t++) {
+                out[g][t] = -1;
+                String table = BLKIO_TABLES[t];
+                for (int i = 0; i < BLKIO_GROUPS[g].length; i++) {
+                    String name = BLKIO_GROUPS[g][i];
+                    boolean match = table.startsWith(".") ? name.endsWith(table)
+                            : name.contains("." + table + "_recursive") || name.endsWith("." + table);
+                    if (match) {
+                        out[g][t] = i;
+                        break;
+                    }
+                }
             }
-            throw e;
+        }
+        return out;
+    }
+
+    @Override
+    protected Path[] dirs(String id) {
+        Path[] a = new Path[DIR_CONTROLLERS.length];
+        for (int c = 0; c < a.length; c++) {
+            a[c] = layout.dir(DIR_CONTROLLERS[c], id);
+        }
+        return a;
+    }
+
+    /**
+     * A cgroup may exist in some v1 hierarchies and not in others (it is created per controller); a missing
+     * directory there means "no such controller for this cgroup", and only a cgroup gone from the hierarchy
+     * discovery walks means it vanished.
+     */
+    private <T> T absentController(Cgroup c, CgroupVanishedException e) throws CgroupVanishedException {
+        if (exists(c.id)) {
+            return null;
+        }
+        throw e;
+    }
+
+    @Override
+    public CpuStats cpu(Cgroup c, boolean withCfs, boolean perCpu) throws IOException {
+        try {
+            return readCpu(c, withCfs, perCpu);
+        } catch (CgroupVanishedException e) {
+            return absentController(c, e);
         }
     }
 
-    @FunctionalInterface
-    private interface IoSupplier<T> {
-        T get() throws IOException;
-    }
-
-    @Override
-    public void retain(java.util.Set<String> live) {
-        super.retain(live);
-        useHierarchy.keySet().retainAll(live);
-        dirs.keySet().retainAll(live);
-    }
-
-    @Override
-    public CpuStats cpu(String id, boolean withCfs, boolean perCpu) throws IOException {
-        return controller(id, () -> readCpu(id, withCfs, perCpu));
-    }
-
-    private CpuStats readCpu(String id, boolean withCfs, boolean perCpu) throws IOException {
-        Path acct = dir("cpuacct", id);
+    private CpuStats readCpu(Cgroup c, boolean withCfs, boolean perCpu) throws IOException {
+        Path acct = c.dirs[CPUACCT];
         if (acct == null) {
             return null;
         }
-        long usage = CgroupFiles.requiredLong(files, acct, "cpuacct.usage", id);
-        Map<String, Long> stat = KeyValueParser.parse(CgroupFiles.required(files, acct, "cpuacct.stat", id),
+        long usage = CgroupFiles.requiredLong(c.files, acct, "cpuacct.usage");
+        long[] stat = new long[2];
+        KeyValueParser.select(CgroupFiles.required(c.files, acct, "cpuacct.stat"), CPUACCT_STAT, stat,
                 CgroupFiles.src(acct, "cpuacct.stat"));
         List<Long> percpu = List.of();
         if (perCpu) {
-            String s = CgroupFiles.optional(files, acct, "cpuacct.usage_percpu", id);
+            FileBytes s = CgroupFiles.optional(c.files, acct, "cpuacct.usage_percpu");
             if (s != null) {
                 List<Long> values = new ArrayList<>();
-                for (String f : Lines.fields(s)) {
+                for (String f : Lines.fields(s.toString())) {
                     values.add(KeyValueParser.parseSingle(f, CgroupFiles.src(acct, "cpuacct.usage_percpu")));
                 }
                 percpu = values;
             }
         }
-        Map<String, Long> cfs = Map.of();
-        Path cpuDir = dir("cpu", id);
+        long[] cfs = new long[5];
+        boolean hasCfs = false;
+        Path cpuDir = c.dirs[CPU];
         if (withCfs && cpuDir != null) {
-            String s = CgroupFiles.optional(files, cpuDir, "cpu.stat", id);
+            FileBytes s = CgroupFiles.optional(c.files, cpuDir, "cpu.stat");
             if (s != null) {
-                cfs = KeyValueParser.parse(s, CgroupFiles.src(cpuDir, "cpu.stat"));
+                hasCfs = KeyValueParser.select(s, CPU_STAT, cfs, CgroupFiles.src(cpuDir, "cpu.stat")) > 0;
             }
         }
-        return new CpuStats(usage, get(stat, "user") * NANOS_PER_TICK, get(stat, "system") * NANOS_PER_TICK, percpu,
-                !cfs.isEmpty(), get(cfs, "nr_periods"), get(cfs, "nr_throttled"), get(cfs, "throttled_time"),
-                get(cfs, "nr_bursts"), get(cfs, "burst_time"));
+        return new CpuStats(usage, get(stat[0]) * NANOS_PER_TICK, get(stat[1]) * NANOS_PER_TICK, percpu,
+                hasCfs, get(cfs[0]), get(cfs[1]), get(cfs[2]), get(cfs[3]), get(cfs[4]));
     }
 
     @Override
-    public MemoryStats memory(String id) throws IOException {
-        return controller(id, () -> readMemory(id));
+    public MemoryStats memory(Cgroup c) throws IOException {
+        try {
+            return readMemory(c);
+        } catch (CgroupVanishedException e) {
+            return absentController(c, e);
+        }
     }
 
-    private MemoryStats readMemory(String id) throws IOException {
-        Path dir = dir("memory", id);
+    private MemoryStats readMemory(Cgroup c) throws IOException {
+        Path dir = c.dirs[MEMORY];
         if (dir == null) {
             return null;
         }
-        long usage = CgroupFiles.requiredLong(files, dir, "memory.usage_in_bytes", id);
-        Map<String, Long> stat = KeyValueParser.parse(CgroupFiles.required(files, dir, "memory.stat", id),
-                CgroupFiles.src(dir, "memory.stat"));
-        long maxUsage = CgroupFiles.optionalLong(files, dir, "memory.max_usage_in_bytes", id, MemoryStats.ABSENT);
-        long failcnt = CgroupFiles.optionalLong(files, dir, "memory.failcnt", id, MemoryStats.ABSENT);
-        long kmem = CgroupFiles.optionalLong(files, dir, "memory.kmem.usage_in_bytes", id, 0);
-        long oomKills = MemoryStats.ABSENT;
-        String oom = CgroupFiles.optional(files, dir, "memory.oom_control", id);
-        if (oom != null) {
-            oomKills = getOrAbsent(KeyValueParser.parse(oom, CgroupFiles.src(dir, "memory.oom_control")), "oom_kill");
+        long usage = CgroupFiles.requiredLong(c.files, dir, "memory.usage_in_bytes");
+        if (c.useHierarchy == null) {
+            c.useHierarchy = !"0".equals(String.valueOf(CgroupFiles.optional(dir, "memory.use_hierarchy")).strip());
         }
-        boolean hier = useHierarchy.computeIfAbsent(id, k -> !"0".equals(
-                String.valueOf(CgroupFiles.optional(dir, "memory.use_hierarchy")).strip()));
-        String p = hier ? "total_" : "";
-        long inactive = getOrAbsent(stat, "total_inactive_file");
-        long active = getOrAbsent(stat, "total_active_file");
-        return new MemoryStats(usage, maxUsage, workingSet(usage, inactive), get(stat, p + "rss"), get(stat, p + "cache"),
-                get(stat, p + "swap"), get(stat, p + "mapped_file"), kmem, failcnt,
+        long[] stat = new long[8];
+        KeyValueParser.select(CgroupFiles.required(c.files, dir, "memory.stat"),
+                c.useHierarchy ? MEMORY_STAT_TOTAL : MEMORY_STAT_OWN, stat, CgroupFiles.src(dir, "memory.stat"));
+        long maxUsage = CgroupFiles.optionalLong(c.files, dir, "memory.max_usage_in_bytes", MemoryStats.ABSENT);
+        long failcnt = CgroupFiles.optionalLong(c.files, dir, "memory.failcnt", MemoryStats.ABSENT);
+        long kmem = CgroupFiles.optionalLong(c.files, dir, "memory.kmem.usage_in_bytes", 0);
+        long oomKills = MemoryStats.ABSENT;
+        FileBytes oom = CgroupFiles.optional(c.files, dir, "memory.oom_control");
+        if (oom != null) {
+            long[] v = new long[1];
+            KeyValueParser.select(oom, OOM_CONTROL, v, CgroupFiles.src(dir, "memory.oom_control"));
+            oomKills = getOrAbsent(v[0]);
+        }
+        long inactive = getOrAbsent(stat[0]);
+        long active = getOrAbsent(stat[1]);
+        return new MemoryStats(usage, maxUsage, workingSet(usage, inactive), get(stat[2]), get(stat[3]),
+                get(stat[4]), get(stat[5]), kmem, failcnt,
                 active == MemoryStats.ABSENT ? 0 : active, inactive == MemoryStats.ABSENT ? 0 : inactive,
-                get(stat, "pgfault"), get(stat, "pgmajfault"), oomKills, MemoryStats.ABSENT, MemoryStats.ABSENT);
+                get(stat[6]), get(stat[7]), oomKills, MemoryStats.ABSENT, MemoryStats.ABSENT);
     }
 
     @Override
-    public BlkioStats blkio(String id) throws IOException {
-        return controller(id, () -> readBlkio(id));
+    public BlkioStats blkio(Cgroup c) throws IOException {
+        try {
+            return readBlkio(c);
+        } catch (CgroupVanishedException e) {
+            return absentController(c, e);
+        }
     }
 
-    private BlkioStats readBlkio(String id) throws IOException {
-        Path dir = dir("blkio", id);
+    private BlkioStats readBlkio(Cgroup c) throws IOException {
+        Path dir = c.dirs[BLKIO];
         if (dir == null) {
             return null;
         }
@@ -173,10 +203,10 @@ final class V1StatsReader extends CgroupStatsReader {
                 continue;
             }
             String[] group = BLKIO_GROUPS[g];
-            String first = CgroupFiles.optional(files, dir, group[0], id);
+            FileBytes first = CgroupFiles.optional(c.files, dir, group[0]);
             if (first == null) {
                 if (!Files.isDirectory(dir)) {
-                    throw new CgroupVanishedException(id);
+                    throw new CgroupVanishedException(c.id);
                 }
                 continue;
             }
@@ -184,56 +214,46 @@ final class V1StatsReader extends CgroupStatsReader {
             if (firstEntries.isEmpty()) {
                 continue;
             }
-            Map<String, List<BlkioEntry>> byFile = new java.util.HashMap<>();
-            byFile.put(group[0], firstEntries);
+            List<List<BlkioEntry>> byFile = new ArrayList<>(group.length);
+            byFile.add(firstEntries);
             for (int i = 1; i < group.length; i++) {
-                String s = CgroupFiles.optional(files, dir, group[i], id);
-                byFile.put(group[i], s == null ? List.of() : BlkioParser.parseV1(s, CgroupFiles.src(dir, group[i])));
+                FileBytes s = CgroupFiles.optional(c.files, dir, group[i]);
+                byFile.add(s == null ? List.of() : BlkioParser.parseV1(s, CgroupFiles.src(dir, group[i])));
             }
-            return new BlkioStats(
-                    pick(byFile, "io_service_bytes"), pick(byFile, "io_serviced"), pick(byFile, "io_queued"),
-                    pick(byFile, "sectors"), pick(byFile, "io_service_time"), pick(byFile, "io_wait_time"),
-                    pick(byFile, "io_merged"), pick(byFile, ".time_recursive"),
+            int[] t = BLKIO_TABLE_FILE[g];
+            return new BlkioStats(table(byFile, t[0]), table(byFile, t[1]), table(byFile, t[2]), table(byFile, t[3]),
+                    table(byFile, t[4]), table(byFile, t[5]), table(byFile, t[6]), table(byFile, t[7]),
                     List.of(), List.of(), List.of(), List.of());
         }
         return BlkioStats.EMPTY;
     }
 
-    /** The table of a group whose file name contains {@code table} (group file names differ by prefix only). */
-    private static List<BlkioEntry> pick(Map<String, List<BlkioEntry>> byFile, String table) {
-        for (Map.Entry<String, List<BlkioEntry>> e : byFile.entrySet()) {
-            String name = e.getKey();
-            boolean match = table.startsWith(".") ? name.endsWith(table)
-                    : name.contains("." + table + "_recursive") || name.endsWith("." + table);
-            if (match) {
-                return e.getValue();
-            }
-        }
-        return List.of();
+    private static List<BlkioEntry> table(List<List<BlkioEntry>> byFile, int file) {
+        return file < 0 ? List.of() : byFile.get(file);
     }
 
     @Override
-    public PressureStats pressure(String id) {
+    public PressureStats pressure(Cgroup c) {
         return null;
     }
 
     @Override
-    public long[] pids(String id) throws IOException {
-        return controller(id, () -> readPids(id));
-    }
-
-    private long[] readPids(String id) throws IOException {
-        Path dir = dir("pids", id);
-        if (dir == null || id.equals("/")) {
-            return null;
+    public long[] pids(Cgroup c) throws IOException {
+        try {
+            Path dir = c.dirs[PIDS];
+            if (dir == null || c.id.equals("/")) {
+                return null;
+            }
+            return new long[] {CgroupFiles.requiredLong(c.files, dir, "pids.current")};
+        } catch (CgroupVanishedException e) {
+            return absentController(c, e);
         }
-        return new long[] {CgroupFiles.requiredLong(files, dir, "pids.current", id)};
     }
 
     @Override
-    public Path procsDir(String id) {
-        Path cpu = dir("cpu", id);
-        return cpu != null ? cpu : layout.id(id);
+    public Path procsDir(Cgroup c) {
+        Path cpu = c.dirs[CPU];
+        return cpu != null ? cpu : layout.id(c.id);
     }
 
     @Override

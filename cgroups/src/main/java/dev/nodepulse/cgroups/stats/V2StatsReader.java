@@ -4,86 +4,86 @@ import dev.nodepulse.cgroups.CgroupLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** cgroup v2: one tree; cpu.stat exists in every cgroup, the other files where their controller is enabled. */
 final class V2StatsReader extends CgroupStatsReader {
 
-    /** Cgroup directories by id, built once. */
-    private final java.util.Map<String, Path> dirs = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Path dir(String id) {
-        return dirs.computeIfAbsent(id, layout::unifiedDir);
-    }
-
-    @Override
-    public void retain(java.util.Set<String> live) {
-        super.retain(live);
-        dirs.keySet().retainAll(live);
-    }
+    private static final KeyValueParser.Keys CPU_STAT = new KeyValueParser.Keys("usage_usec", "user_usec",
+            "system_usec", "nr_periods", "nr_throttled", "throttled_usec", "nr_bursts", "burst_usec");
+    private static final KeyValueParser.Keys MEMORY_STAT = new KeyValueParser.Keys("anon", "file", "file_mapped",
+            "kernel", "inactive_file", "active_file", "pgfault", "pgmajfault");
+    private static final KeyValueParser.Keys MEMORY_EVENTS = new KeyValueParser.Keys("oom_kill", "high", "max");
 
     V2StatsReader(CgroupLayout layout, RootMemory rootMemory, OpenFiles files) {
         super(layout, rootMemory, files);
     }
 
     @Override
-    public CpuStats cpu(String id, boolean withCfs, boolean perCpu) throws IOException {
-        Path dir = dir(id);
-        Map<String, Long> s = KeyValueParser.parse(CgroupFiles.required(files, dir, "cpu.stat", id),
-                CgroupFiles.src(dir, "cpu.stat"));
-        boolean cfs = withCfs && s.containsKey("nr_periods");
-        return new CpuStats(get(s, "usage_usec") * 1000, get(s, "user_usec") * 1000, get(s, "system_usec") * 1000,
-                java.util.List.of(), cfs, get(s, "nr_periods"), get(s, "nr_throttled"),
-                get(s, "throttled_usec") * 1000, get(s, "nr_bursts"), get(s, "burst_usec") * 1000);
+    protected Path[] dirs(String id) {
+        return new Path[] {layout.unifiedDir(id)};
     }
 
     @Override
-    public MemoryStats memory(String id) throws IOException {
-        Path dir = dir(id);
-        String statText = CgroupFiles.optional(files, dir, "memory.stat", id);
+    public CpuStats cpu(Cgroup c, boolean withCfs, boolean perCpu) throws IOException {
+        Path dir = c.dirs[0];
+        long[] s = new long[8];
+        KeyValueParser.select(CgroupFiles.required(c.files, dir, "cpu.stat"), CPU_STAT, s,
+                CgroupFiles.src(dir, "cpu.stat"));
+        boolean cfs = withCfs && s[3] != KeyValueParser.MISSING;
+        return new CpuStats(get(s[0]) * 1000, get(s[1]) * 1000, get(s[2]) * 1000, java.util.List.of(), cfs,
+                get(s[3]), get(s[4]), get(s[5]) * 1000, get(s[6]), get(s[7]) * 1000);
+    }
+
+    @Override
+    public MemoryStats memory(Cgroup c) throws IOException {
+        Path dir = c.dirs[0];
+        FileBytes statText = CgroupFiles.optional(c.files, dir, "memory.stat");
         if (statText == null) {
             if (!Files.isDirectory(dir)) {
-                throw new CgroupVanishedException(id);
+                throw new CgroupVanishedException(c.id);
             }
             return null; // memory controller not enabled here
         }
-        Map<String, Long> stat = KeyValueParser.parse(statText, CgroupFiles.src(dir, "memory.stat"));
-        boolean root = id.equals("/");
+        long[] stat = new long[8];
+        KeyValueParser.select(statText, MEMORY_STAT, stat, CgroupFiles.src(dir, "memory.stat"));
+        long anon = get(stat[0]);
+        long file = get(stat[1]);
+        boolean root = c.id.equals("/");
         long usage;
         long swap;
         long maxUsage;
         if (root) {
             // The root cgroup has no memory.current: the kernel's own accounting is anon + file, as runc emulates it.
-            usage = get(stat, "anon") + get(stat, "file");
+            usage = anon + file;
             swap = rootMemory == null ? MemoryStats.ABSENT : rootMemory.swapUsedBytes();
             maxUsage = MemoryStats.ABSENT;
         } else {
-            usage = CgroupFiles.requiredLong(files, dir, "memory.current", id);
-            swap = CgroupFiles.optionalLong(files, dir, "memory.swap.current", id, MemoryStats.ABSENT);
-            maxUsage = CgroupFiles.optionalLong(files, dir, "memory.peak", id, MemoryStats.ABSENT);
+            usage = CgroupFiles.requiredLong(c.files, dir, "memory.current");
+            swap = CgroupFiles.optionalLong(c.files, dir, "memory.swap.current", MemoryStats.ABSENT);
+            maxUsage = CgroupFiles.optionalLong(c.files, dir, "memory.peak", MemoryStats.ABSENT);
         }
         long oomKills = MemoryStats.ABSENT;
         long high = MemoryStats.ABSENT;
         long max = MemoryStats.ABSENT;
-        String events = CgroupFiles.optional(files, dir, "memory.events", id);
+        FileBytes events = CgroupFiles.optional(c.files, dir, "memory.events");
         if (events != null) {
-            Map<String, Long> e = KeyValueParser.parse(events, CgroupFiles.src(dir, "memory.events"));
-            oomKills = getOrAbsent(e, "oom_kill");
-            high = getOrAbsent(e, "high");
-            max = getOrAbsent(e, "max");
+            long[] e = new long[3];
+            KeyValueParser.select(events, MEMORY_EVENTS, e, CgroupFiles.src(dir, "memory.events"));
+            oomKills = getOrAbsent(e[0]);
+            high = getOrAbsent(e[1]);
+            max = getOrAbsent(e[2]);
         }
-        long inactive = getOrAbsent(stat, "inactive_file");
-        long active = getOrAbsent(stat, "active_file");
-        return new MemoryStats(usage, maxUsage, workingSet(usage, inactive), get(stat, "anon"), get(stat, "file"), swap,
-                get(stat, "file_mapped"), getOrAbsent(stat, "kernel"), MemoryStats.ABSENT,
-                active == MemoryStats.ABSENT ? 0 : active, inactive == MemoryStats.ABSENT ? 0 : inactive,
-                get(stat, "pgfault"), get(stat, "pgmajfault"), oomKills, high, max);
+        long inactive = getOrAbsent(stat[4]);
+        long active = getOrAbsent(stat[5]);
+        return new MemoryStats(usage, maxUsage, workingSet(usage, inactive), anon, file, swap, get(stat[2]),
+                getOrAbsent(stat[3]), MemoryStats.ABSENT, active == MemoryStats.ABSENT ? 0 : active,
+                inactive == MemoryStats.ABSENT ? 0 : inactive, get(stat[6]), get(stat[7]), oomKills, high, max);
     }
 
     @Override
-    public BlkioStats blkio(String id) throws IOException {
-        Path dir = dir(id);
-        String s = CgroupFiles.optional(files, dir, "io.stat", id);
+    public BlkioStats blkio(Cgroup c) throws IOException {
+        Path dir = c.dirs[0];
+        FileBytes s = CgroupFiles.optional(c.files, dir, "io.stat");
         if (s == null) {
             return null;
         }
@@ -91,25 +91,25 @@ final class V2StatsReader extends CgroupStatsReader {
     }
 
     @Override
-    public PressureStats pressure(String id) throws IOException {
-        Path dir = dir(id);
-        Psi cpu = psi(dir, "cpu.pressure", id);
-        Psi memory = psi(dir, "memory.pressure", id);
-        Psi io = psi(dir, "io.pressure", id);
+    public PressureStats pressure(Cgroup c) throws IOException {
+        Path dir = c.dirs[0];
+        Psi cpu = psi(c, dir, "cpu.pressure");
+        Psi memory = psi(c, dir, "memory.pressure");
+        Psi io = psi(c, dir, "io.pressure");
         PressureStats p = new PressureStats(cpu, memory, io);
         return p.any() ? p : null;
     }
 
-    private Psi psi(Path dir, String file, String id) throws IOException {
-        String s = CgroupFiles.optional(files, dir, file, id);
+    private static Psi psi(Cgroup c, Path dir, String file) throws IOException {
+        FileBytes s = CgroupFiles.optional(c.files, dir, file);
         // PSI files exist but refuse reads (EOPNOTSUPP) when psi=0 or cgroup.pressure is 0.
         return s == null || s.isBlank() ? null : PsiParser.parse(s, CgroupFiles.src(dir, file));
     }
 
     @Override
-    public long[] pids(String id) throws IOException {
-        Path dir = dir(id);
-        String current = CgroupFiles.optional(files, dir, "pids.current", id);
+    public long[] pids(Cgroup c) throws IOException {
+        Path dir = c.dirs[0];
+        FileBytes current = CgroupFiles.optional(c.files, dir, "pids.current");
         if (current == null) {
             return null;
         }
@@ -117,8 +117,8 @@ final class V2StatsReader extends CgroupStatsReader {
     }
 
     @Override
-    public Path procsDir(String id) {
-        return dir(id);
+    public Path procsDir(Cgroup c) {
+        return c.dirs[0];
     }
 
     @Override

@@ -100,7 +100,7 @@ class SnapshotReaderTest {
         cg("", 1);
         CgroupLayout layout = CgroupLayout.detect(tmp.resolve("cgroupfs"));
         CgroupStatsReader stats = CgroupStatsReader.of(layout, () -> 0, new OpenFiles(10));
-        assertThrows(CgroupVanishedException.class, () -> stats.cpu("/gone", false, false));
+        assertThrows(CgroupVanishedException.class, () -> stats.cpu(stats.cgroup("/gone"), false, false));
         assertThrows(CgroupVanishedException.class, () -> stats.spec("/gone", 0));
     }
 

@@ -89,26 +89,114 @@ class ParsersTest {
     }
 
     @Test
+    void selectPicksKeysAndChecksEveryLine() throws Exception {
+        KeyValueParser.Keys keys = new KeyValueParser.Keys("total_rss", "pgfault", "absent");
+        long[] v = new long[3];
+        int lines = KeyValueParser.select(FileBytes.of("rss 1\ntotal_rss 4194304\npgfault 7\npgfault 9 \r\n\n"
+                + "total_cache 18446744073709551615\n"), keys, v, "memory.stat");
+        assertEquals(5, lines);
+        assertEquals(4194304L, v[0]);
+        assertEquals(9L, v[1], "a later line with the same key wins, as in parse()");
+        assertEquals(KeyValueParser.MISSING, v[2]);
+        assertEquals(0, KeyValueParser.select(FileBytes.of(""), keys, v, "empty"));
+        assertEquals(KeyValueParser.MISSING, v[0]);
+        ParseException e = assertThrows(ParseException.class,
+                () -> KeyValueParser.select(FileBytes.of("total_rss 1\nrss\n"), keys, new long[3], "memory.stat"));
+        assertTrue(e.getMessage().contains("memory.stat:2") && e.getMessage().contains("\"rss\""), e.getMessage());
+        // A malformed line the caller does not ask for is still an error.
+        e = assertThrows(ParseException.class,
+                () -> KeyValueParser.select(FileBytes.of("other 1x\n"), keys, new long[3], "memory.stat"));
+        assertTrue(e.getMessage().contains("\"1x\""), e.getMessage());
+        assertThrows(ParseException.class,
+                () -> KeyValueParser.select(FileBytes.of("total_rss \n"), keys, new long[3], "memory.stat"));
+    }
+
+    @Test
+    void singleValuesFromBytes() throws Exception {
+        assertEquals(CgroupSpec.UNLIMITED, KeyValueParser.parseSingle(FileBytes.of(" max\n"), "memory.max"));
+        assertEquals(-1, KeyValueParser.parseSingle(FileBytes.of("-1\n"), "cpu.cfs_quota_us"));
+        assertEquals(123, KeyValueParser.parseSingle(FileBytes.of("123\n"), "memory.current"));
+        assertEquals(Long.MAX_VALUE, KeyValueParser.parseSingle(FileBytes.of("18446744073709551615\n"), "x"));
+        assertThrows(ParseException.class, () -> KeyValueParser.parseSingle(FileBytes.of("\n"), "memory.current"));
+        assertThrows(ParseException.class, () -> KeyValueParser.parseSingle(FileBytes.of("-x\n"), "memory.current"));
+        assertThrows(ParseException.class, () -> KeyValueParser.parseSingle(FileBytes.of("12 3\n"), "memory.current"));
+        assertTrue(FileBytes.of(" \n").isBlank());
+    }
+
+    @Test
+    void blkioOddShapes() throws Exception {
+        // Tabs between fields, an op the parser has no constant for, a device table without ops.
+        assertEquals(List.of(new BlkioEntry(8, 16, "Flush", 3), new BlkioEntry(8, 16, "Read", 5)),
+                BlkioParser.parseV1("8:16\tFlush 3\n8:16 Read\t5\nTotal 8\n", "x"));
+        assertThrows(ParseException.class, () -> BlkioParser.parseV1("8:0\n", "x"));
+        assertThrows(ParseException.class, () -> BlkioParser.parseV1("8:0 Read x\n", "x"));
+        BlkioStats s = BlkioParser.parseV2("8:0 rbytes=1 wbytes=2 rios=3 wios=4 dbytes=5 dios=6\n"
+                + "253:1 rbytes=10 wbytes=20 rios=30 wios=40\n\n", "io.stat");
+        assertEquals(List.of(new BlkioEntry(8, 0, "Read", 1), new BlkioEntry(8, 0, "Write", 2),
+                new BlkioEntry(253, 1, "Read", 10), new BlkioEntry(253, 1, "Write", 20)), s.serviceBytes());
+        assertTrue(s.costUsage().isEmpty());
+        assertThrows(ParseException.class, () -> BlkioParser.parseV2("8:x rbytes=1\n", "io.stat"));
+        assertThrows(ParseException.class, () -> BlkioParser.parseV2("8 rbytes=1\n", "io.stat"));
+        assertThrows(ParseException.class, () -> BlkioParser.parseV2("8:0 rbytes=-1\n", "io.stat"));
+    }
+
+    @Test
+    void pressureAveragesAsDoubleParsesThem() throws Exception {
+        // The averages are scanned by hand; every shape must give what Double.parseDouble gives.
+        for (String avg : new String[] {"0.00", "0.01", "99.99", "100.00", "7", "1.", ".5", "12.3456789012345",
+            "1234567890.1234567", "1e2", "0.10000000000000001"}) {
+            Psi p = PsiParser.parse("some avg10=" + avg + " avg60=0 avg300=0 total=1\n", "cpu.pressure");
+            assertEquals(Double.parseDouble(avg), p.someAvg10(), avg);
+        }
+        assertThrows(ParseException.class, () -> PsiParser.parse("some avg10=. avg60=0 avg300=0 total=1\n", "x"));
+        assertThrows(ParseException.class, () -> PsiParser.parse("bogus avg10=1\n", "x"));
+        assertEquals(new Psi(3, 0), PsiParser.parse("\nsome\ttotal=3\n", "x"));
+    }
+
+    @Test
     void keptFilesFollowTheirContentAndForgetRemovedCgroups(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         OpenFiles files = new OpenFiles(10);
+        OpenFiles.Cgroup a = files.cgroup("/a");
         java.nio.file.Files.writeString(dir.resolve("memory.current"), "100\n");
-        assertEquals("100\n", files.read("/a", dir, "memory.current"));
+        assertEquals("100\n", a.read(dir, "memory.current").toString());
         assertEquals(1, files.openCount());
         java.nio.file.Files.writeString(dir.resolve("memory.current"), "2000\n");
-        assertEquals("2000\n", files.read("/a", dir, "memory.current"));
-        assertNull(files.read("/a", dir, "memory.peak"));
+        assertEquals("2000\n", a.read(dir, "memory.current").toString());
+        assertNull(a.read(dir, "memory.peak"));
+        assertEquals(1, files.openCount(), "an absent file is remembered without an fd");
         files.retain(java.util.Set.of());
         assertEquals(0, files.openCount());
         // With no budget left, files are read the ordinary way.
         OpenFiles none = new OpenFiles(0);
-        assertEquals("2000\n", none.read("/a", dir, "memory.current"));
+        assertEquals("2000\n", none.cgroup("/a").read(dir, "memory.current").toString());
         assertEquals(0, none.openCount());
+    }
+
+    @Test
+    void keptFilesLargerThanTheBufferAndPidLists(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        StringBuilder procs = new StringBuilder();
+        for (int pid = 100_000; pid < 130_000; pid++) {
+            procs.append(pid).append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve("cgroup.procs"), procs);
+        OpenFiles files = new OpenFiles(10);
+        for (int round = 0; round < 2; round++) {
+            int[] pids = new ProcReader(dir).pids(files.cgroup("/big"), dir);
+            assertEquals(30_000, pids.length);
+            assertEquals(100_000, pids[0]);
+            assertEquals(129_999, pids[29_999]);
+        }
+        java.nio.file.Files.writeString(dir.resolve("cgroup.procs"), "");
+        assertEquals(0, new ProcReader(dir).pids(files.cgroup("/big"), dir).length);
+        files.close();
     }
 
     @Test
     void absentCpuControllerIsNull() throws Exception {
         // A PSI file the kernel refuses to read (psi=0) is "not offered", not an error.
-        assertNull(CgroupFiles.optional(new OpenFiles(10), java.nio.file.Path.of("/nonexistent-np"), "cpu.pressure", "/x"));
+        assertNull(CgroupFiles.optional(new OpenFiles(10).cgroup("/x"), java.nio.file.Path.of("/nonexistent-np"),
+                "cpu.pressure"));
     }
 }
