@@ -25,11 +25,11 @@ public final class BlkioParser {
         int lineStart = 0;
         int lineNo = 0;
         while (lineStart < n) {
-            int lineEnd = KeyValueParser.indexOf(d, (byte) '\n', lineStart, n);
+            int lineEnd = FileBytes.indexOf(d, (byte) '\n', lineStart, n);
             lineNo++;
             int i = skipBlanks(d, lineStart, lineEnd);
-            if (i < lineEnd && !startsWith(d, i, lineEnd, TOTAL)) {
-                int colon = KeyValueParser.indexOf(d, (byte) ':', i, lineEnd);
+            if (i < lineEnd && !FileBytes.startsWith(d, i, lineEnd, TOTAL)) {
+                int colon = FileBytes.indexOf(d, (byte) ':', i, lineEnd);
                 int sp1 = colon == lineEnd ? -1 : next(d, colon, lineEnd);
                 if (sp1 < 0) {
                     throw ParseException.badLine(String.valueOf(source), lineNo, file.text(lineStart, lineEnd),
@@ -73,22 +73,10 @@ public final class BlkioParser {
         return -1;
     }
 
-    private static boolean startsWith(byte[] d, int from, int end, byte[] prefix) {
-        if (end - from < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (d[from + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The op names the kernel prints, without allocating for the common ones. */
     private static String op(FileBytes file, int from, int to) {
         for (int k = 0; k < OPS.length; k++) {
-            if (to - from == OP_BYTES[k].length && startsWith(file.data, from, to, OP_BYTES[k])) {
+            if (FileBytes.is(file.data, from, to, OP_BYTES[k])) {
                 return OPS[k];
             }
         }
@@ -96,16 +84,8 @@ public final class BlkioParser {
     }
 
     private static final String[] OPS = {"Read", "Write", "Sync", "Async", "Discard", "Total"};
-    private static final byte[][] OP_BYTES = bytes(OPS);
-    private static final byte[] TOTAL = bytes(new String[] {"Total"})[0];
-
-    private static byte[][] bytes(String[] s) {
-        byte[][] b = new byte[s.length][];
-        for (int i = 0; i < s.length; i++) {
-            b[i] = s[i].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-        return b;
-    }
+    private static final byte[][] OP_BYTES = FileBytes.ascii(OPS);
+    private static final byte[] TOTAL = FileBytes.ascii("Total")[0];
 
     /** The io.stat keys cAdvisor maps, in the order of {@link #V2_KEYS}. */
     private static final String[] V2_NAMES = {"rbytes", "wbytes", "rios", "wios", "cost.usage", "cost.wait",
@@ -130,21 +110,22 @@ public final class BlkioParser {
         int lineStart = 0;
         int lineNo = 0;
         while (lineStart < n) {
-            int lineEnd = KeyValueParser.indexOf(d, (byte) '\n', lineStart, n);
+            int lineEnd = FileBytes.indexOf(d, (byte) '\n', lineStart, n);
             lineNo++;
-            int f = skipFieldBlanks(d, lineStart, lineEnd);
+            int f = FileBytes.skipFieldBlanks(d, lineStart, lineEnd);
             if (f < lineEnd) {
-                int fEnd = fieldEnd(d, f, lineEnd);
-                int colon = KeyValueParser.indexOf(d, (byte) ':', f, fEnd);
+                int fEnd = FileBytes.fieldEnd(d, f, lineEnd);
+                int colon = FileBytes.indexOf(d, (byte) ':', f, fEnd);
                 if (colon == fEnd) {
                     throw ParseException.badLine(String.valueOf(source), lineNo, file.text(lineStart, lineEnd),
                             "expected \"MAJ:MIN key=value...\"");
                 }
                 int major = device(file, f, colon, source, lineNo, lineStart, lineEnd);
                 int minor = device(file, colon + 1, fEnd, source, lineNo, lineStart, lineEnd);
-                for (f = skipFieldBlanks(d, fEnd, lineEnd); f < lineEnd; f = skipFieldBlanks(d, fEnd, lineEnd)) {
-                    fEnd = fieldEnd(d, f, lineEnd);
-                    int eq = KeyValueParser.indexOf(d, (byte) '=', f, fEnd);
+                for (f = FileBytes.skipFieldBlanks(d, fEnd, lineEnd); f < lineEnd;
+                        f = FileBytes.skipFieldBlanks(d, fEnd, lineEnd)) {
+                    fEnd = FileBytes.fieldEnd(d, f, lineEnd);
+                    int eq = FileBytes.indexOf(d, (byte) '=', f, fEnd);
                     if (eq == fEnd) {
                         throw ParseException.badLine(String.valueOf(source), lineNo, file.text(lineStart, lineEnd),
                                 "expected key=value, got " + file.text(f, fEnd));
@@ -168,25 +149,6 @@ public final class BlkioParser {
         }
         return new BlkioStats(bytes, ios, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 usage, wait, indebt, indelay);
-    }
-
-    /** Field separators as {@code Lines.fields} has them. */
-    private static boolean isFieldBlank(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0b;
-    }
-
-    private static int skipFieldBlanks(byte[] d, int i, int end) {
-        while (i < end && isFieldBlank(d[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int fieldEnd(byte[] d, int i, int end) {
-        while (i < end && !isFieldBlank(d[i])) {
-            i++;
-        }
-        return i;
     }
 
     /** A device number as Integer.parseInt reads it. */

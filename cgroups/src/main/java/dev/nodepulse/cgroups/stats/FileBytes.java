@@ -54,4 +54,62 @@ public final class FileBytes {
     static boolean isWhitespace(byte b) {
         return b == ' ' || (b >= 9 && b <= 13) || (b >= 28 && b <= 31);
     }
+
+    /** The index of {@code b} in data[from, to), or {@code to}. */
+    static int indexOf(byte[] data, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** Field separators as {@code Lines.fields} has them. */
+    static boolean isFieldBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0b;
+    }
+
+    /** The first index at or after {@code i} (below {@code end}) that is not a field separator. */
+    static int skipFieldBlanks(byte[] d, int i, int end) {
+        while (i < end && isFieldBlank(d[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the field starting at {@code i}: the next field separator, or {@code end}. */
+    static int fieldEnd(byte[] d, int i, int end) {
+        while (i < end && !isFieldBlank(d[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether d[from, to) begins with {@code prefix}. */
+    static boolean startsWith(byte[] d, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (d[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether d[from, to) is exactly {@code word}. */
+    static boolean is(byte[] d, int from, int to, byte[] word) {
+        return to - from == word.length && startsWith(d, from, to, word);
+    }
+
+    /** ASCII bytes of each string, for matching against file bytes. */
+    static byte[][] ascii(String... s) {
+        byte[][] b = new byte[s.length][];
+        for (int i = 0; i < s.length; i++) {
+            b[i] = s[i].getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return b;
+    }
 }

@@ -93,10 +93,10 @@ public final class KeyValueParser {
         int lineNo = 0;
         int lines = 0;
         while (start < n) {
-            int end = indexOf(d, (byte) '\n', start, n);
+            int end = FileBytes.indexOf(d, (byte) '\n', start, n);
             lineNo++;
             if (end > start) {
-                int sp = indexOf(d, (byte) ' ', start, end);
+                int sp = FileBytes.indexOf(d, (byte) ' ', start, end);
                 if (sp == end) {
                     throw ParseException.badLine(String.valueOf(source), lineNo, file.text(start, end),
                             "expected \"key value\"");
@@ -109,40 +109,9 @@ public final class KeyValueParser {
         return lines;
     }
 
-    /** The index of {@code b} in data[from, to), or {@code to}. */
-    static int indexOf(byte[] data, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (data[i] == b) {
-                return i;
-            }
-        }
-        return to;
-    }
-
     /** A decimal unsigned integer in text[from, to), surrounding blanks allowed; clamped to Long.MAX_VALUE. */
     static long parseUnsigned(String text, int from, int to, Object source, int lineNo) throws ParseException {
-        while (from < to && text.charAt(from) == ' ') {
-            from++;
-        }
-        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\r')) {
-            to--;
-        }
-        if (from == to) {
-            throw ParseException.badLine(String.valueOf(source), lineNo, "", "missing value");
-        }
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            int c = text.charAt(i) - '0';
-            if (c < 0 || c > 9) {
-                throw ParseException.badLine(String.valueOf(source), lineNo, text.substring(from, to),
-                        "not an unsigned integer");
-            }
-            if (v > (Long.MAX_VALUE - c) / 10) {
-                return Long.MAX_VALUE;
-            }
-            v = v * 10 + c;
-        }
-        return v;
+        return parseUnsigned(FileBytes.of(text), from, to, source, lineNo);
     }
 
     /** A decimal unsigned integer in file[from, to), surrounding blanks allowed; clamped to Long.MAX_VALUE. */

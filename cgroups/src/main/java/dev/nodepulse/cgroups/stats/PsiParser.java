@@ -22,22 +22,23 @@ public final class PsiParser {
         boolean any = false;
         int lineStart = 0;
         while (lineStart < n) {
-            int lineEnd = KeyValueParser.indexOf(d, (byte) '\n', lineStart, n);
-            int f = skip(d, lineStart, lineEnd);
+            int lineEnd = FileBytes.indexOf(d, (byte) '\n', lineStart, n);
+            int f = FileBytes.skipFieldBlanks(d, lineStart, lineEnd);
             if (f < lineEnd) {
-                int fEnd = end(d, f, lineEnd);
-                int which = is(d, f, fEnd, SOME) ? 0 : is(d, f, fEnd, FULL) ? 1 : -1;
+                int fEnd = FileBytes.fieldEnd(d, f, lineEnd);
+                int which = FileBytes.is(d, f, fEnd, SOME) ? 0 : FileBytes.is(d, f, fEnd, FULL) ? 1 : -1;
                 long total = -1;
                 double[] avg = new double[3];
-                for (f = skip(d, fEnd, lineEnd); f < lineEnd; f = skip(d, fEnd, lineEnd)) {
-                    fEnd = end(d, f, lineEnd);
-                    if (startsWith(d, f, fEnd, TOTAL)) {
+                for (f = FileBytes.skipFieldBlanks(d, fEnd, lineEnd); f < lineEnd;
+                        f = FileBytes.skipFieldBlanks(d, fEnd, lineEnd)) {
+                    fEnd = FileBytes.fieldEnd(d, f, lineEnd);
+                    if (FileBytes.startsWith(d, f, fEnd, TOTAL)) {
                         total = KeyValueParser.parseUnsigned(file, f + TOTAL.length, fEnd, source, 1);
-                    } else if (which >= 0 && startsWith(d, f, fEnd, AVG10)) {
+                    } else if (which >= 0 && FileBytes.startsWith(d, f, fEnd, AVG10)) {
                         avg[0] = average(file, f, f + AVG10.length, fEnd, source);
-                    } else if (which >= 0 && startsWith(d, f, fEnd, AVG60)) {
+                    } else if (which >= 0 && FileBytes.startsWith(d, f, fEnd, AVG60)) {
                         avg[1] = average(file, f, f + AVG60.length, fEnd, source);
-                    } else if (which >= 0 && startsWith(d, f, fEnd, AVG300)) {
+                    } else if (which >= 0 && FileBytes.startsWith(d, f, fEnd, AVG300)) {
                         avg[2] = average(file, f, f + AVG300.length, fEnd, source);
                     }
                 }
@@ -60,12 +61,12 @@ public final class PsiParser {
         return new Psi(totals[0], totals[1], some[0], some[1], some[2], full[0], full[1], full[2]);
     }
 
-    private static final byte[] SOME = "some".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    private static final byte[] FULL = "full".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    private static final byte[] TOTAL = "total=".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    private static final byte[] AVG10 = "avg10=".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    private static final byte[] AVG60 = "avg60=".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    private static final byte[] AVG300 = "avg300=".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] SOME = FileBytes.ascii("some")[0];
+    private static final byte[] FULL = FileBytes.ascii("full")[0];
+    private static final byte[] TOTAL = FileBytes.ascii("total=")[0];
+    private static final byte[] AVG10 = FileBytes.ascii("avg10=")[0];
+    private static final byte[] AVG60 = FileBytes.ascii("avg60=")[0];
+    private static final byte[] AVG300 = FileBytes.ascii("avg300=")[0];
 
     /** A percentage such as "12.34": digits, a point, digits. Anything else goes to Double.parseDouble. */
     private static double average(FileBytes file, int field, int from, int to, Object source) throws ParseException {
@@ -102,38 +103,4 @@ public final class PsiParser {
 
     private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15};
-
-    private static boolean isBlank(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0b;
-    }
-
-    private static int skip(byte[] d, int i, int end) {
-        while (i < end && isBlank(d[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int end(byte[] d, int i, int end) {
-        while (i < end && !isBlank(d[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean startsWith(byte[] d, int from, int to, byte[] prefix) {
-        if (to - from < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (d[from + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean is(byte[] d, int from, int to, byte[] word) {
-        return to - from == word.length && startsWith(d, from, to, word);
-    }
 }
