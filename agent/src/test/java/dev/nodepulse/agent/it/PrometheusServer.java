@@ -1,5 +1,8 @@
 package dev.nodepulse.agent.it;
 
+import dev.nodepulse.json.JsonException;
+import dev.nodepulse.json.JsonObject;
+import dev.nodepulse.json.JsonReader;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -73,20 +76,20 @@ public final class PrometheusServer implements AutoCloseable {
         if (r.status() != 200) {
             throw new IOException(promql + ": HTTP " + r.status() + " " + r.body());
         }
-        Map<String, Object> body = Json.object(Json.parse(r.body()));
-        Map<String, Object> data = Json.object(body.get("data"));
-        if (!"vector".equals(data.get("resultType"))) {
-            throw new IOException(promql + ": not a vector: " + r.body());
+        try {
+            JsonObject data = JsonReader.parseObject(r.body()).object("data");
+            if (data == null || !"vector".equals(data.string("resultType"))) {
+                throw new IOException(promql + ": not a vector: " + r.body());
+            }
+            List<Sample> out = new ArrayList<>();
+            for (JsonObject e : data.objects("result")) {
+                List<?> value = (List<?>) e.get("value");
+                out.add(new Sample(new TreeMap<>(e.stringMap("metric")), Scrape.parseValue((String) value.get(1))));
+            }
+            return out;
+        } catch (JsonException e) {
+            throw new IOException(promql + ": " + e.getMessage() + ": " + r.body(), e);
         }
-        List<Sample> out = new ArrayList<>();
-        for (Object o : Json.array(data.get("result"))) {
-            Map<String, Object> e = Json.object(o);
-            Map<String, String> metric = new TreeMap<>();
-            Json.object(e.get("metric")).forEach((k, v) -> metric.put(k, (String) v));
-            List<Object> value = Json.array(e.get("value"));
-            out.add(new Sample(metric, Scrape.parseValue((String) value.get(1))));
-        }
-        return out;
     }
 
     public List<Sample> query(String promql) throws IOException {

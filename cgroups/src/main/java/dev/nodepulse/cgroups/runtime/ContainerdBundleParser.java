@@ -1,5 +1,7 @@
 package dev.nodepulse.cgroups.runtime;
 
+import dev.nodepulse.procfs.ParseException;
+import dev.nodepulse.procfs.io.Json;
 import java.util.Map;
 
 /**
@@ -13,8 +15,8 @@ public final class ContainerdBundleParser {
     private ContainerdBundleParser() {}
 
     /** Null when the bundle is not a CRI (Kubernetes) container. */
-    public static ContainerMetadata parse(String id, String configJson) {
-        Map<String, Object> a = Json.object(Json.parse(configJson), "annotations");
+    public static ContainerMetadata parse(String id, String configJson) throws ParseException {
+        Map<String, Object> a = Json.object(Json.parse(configJson, "container " + id), "annotations");
         String type = Json.string(a, "io.kubernetes.cri.container-type");
         if (type == null) {
             return null;

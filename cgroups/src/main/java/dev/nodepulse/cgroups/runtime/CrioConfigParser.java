@@ -1,5 +1,7 @@
 package dev.nodepulse.cgroups.runtime;
 
+import dev.nodepulse.procfs.ParseException;
+import dev.nodepulse.procfs.io.Json;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
@@ -13,8 +15,8 @@ public final class CrioConfigParser {
 
     private CrioConfigParser() {}
 
-    public static ContainerMetadata parse(String id, String configJson) {
-        Map<String, Object> a = Json.object(Json.parse(configJson), "annotations");
+    public static ContainerMetadata parse(String id, String configJson) throws ParseException {
+        Map<String, Object> a = Json.object(Json.parse(configJson, "container " + id), "annotations");
         if (a == null) {
             return null;
         }
@@ -26,7 +28,7 @@ public final class CrioConfigParser {
         Map<String, Object> labels = null;
         String labelsJson = Json.string(a, "io.kubernetes.cri-o.Labels");
         if (labelsJson != null) {
-            Object l = Json.parse(labelsJson);
+            Object l = Json.parse(labelsJson, "container " + id + " io.kubernetes.cri-o.Labels");
             labels = Json.object(l);
         }
         boolean sandbox = "sandbox".equals(type);

@@ -1,5 +1,7 @@
 package dev.nodepulse.cgroups.runtime;
 
+import dev.nodepulse.procfs.ParseException;
+import dev.nodepulse.procfs.io.Json;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
@@ -13,8 +15,8 @@ public final class DockerConfigParser {
 
     private DockerConfigParser() {}
 
-    public static ContainerMetadata parse(String id, String configJson) {
-        Object root = Json.parse(configJson);
+    public static ContainerMetadata parse(String id, String configJson) throws ParseException {
+        Object root = Json.parse(configJson, "container " + id);
         Map<String, Object> top = Json.object(root);
         Map<String, Object> config = Json.object(root, "Config");
         Map<String, Object> labels = Json.object(root, "Config", "Labels");

@@ -1,5 +1,6 @@
 package dev.nodepulse.cgroups.runtime;
 
+import dev.nodepulse.procfs.ParseException;
 import dev.nodepulse.procfs.io.SmallFiles;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -101,7 +102,7 @@ public final class MetadataResolver {
                 case CRIO -> CrioConfigParser.parse(id, text);
                 case DOCKER -> DockerConfigParser.parse(id, text);
             };
-        } catch (RuntimeException malformed) {
+        } catch (ParseException | RuntimeException malformed) {
             return null;
         }
     }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the canned netlink answers node_exporter's end-to-end test feeds the wifi and
- * qdisc collectors. Objects become ordered maps, arrays lists, numbers {@link BigDecimal} (u64 counters
- * must not lose digits), and the literals Boolean or null. Nothing on the scrape path of a real host uses it.
+ * A small JSON reader for the files the agent reads from the host: container runtimes' state (OCI config.json,
+ * CRI-O and Docker configs) and the canned netlink answers node_exporter's end-to-end test feeds the wifi and qdisc
+ * collectors. Objects become ordered maps, arrays lists, numbers {@link BigDecimal} (u64 counters must not lose
+ * digits), and the literals Boolean or null. The modules that read host files have no JSON dependency.
  */
 public final class Json {
 
@@ -49,6 +50,24 @@ public final class Json {
             }
         }
         return null;
+    }
+
+    /** The object at the end of a chain of keys, or null when any step is missing or not an object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object root, String... keys) {
+        Object cur = root;
+        for (String k : keys) {
+            if (!(cur instanceof Map)) {
+                return null;
+            }
+            cur = ((Map<String, Object>) cur).get(k);
+        }
+        return cur instanceof Map ? (Map<String, Object>) cur : null;
+    }
+
+    /** The string member {@code key} of {@code object}; null when the object is null or the member is not a string. */
+    public static String string(Map<String, Object> object, String key) {
+        return object != null && object.get(key) instanceof String s ? s : null;
     }
 
     private Object value() throws ParseException {
