@@ -103,7 +103,8 @@ public final class Exposition {
         return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    static boolean acceptsGzip(String acceptEncoding) {
+    /** Whether an Accept-Encoding header allows gzip (present and not weighted q=0). */
+    public static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }

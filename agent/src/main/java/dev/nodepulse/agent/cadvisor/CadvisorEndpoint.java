@@ -3,8 +3,8 @@ package dev.nodepulse.agent.cadvisor;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.nodepulse.cgroups.snapshot.CgroupSnapshot;
+import dev.nodepulse.http.Exposition;
 import dev.nodepulse.log.Log;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.Deflater;
@@ -51,7 +51,7 @@ public final class CadvisorEndpoint implements HttpHandler {
             ex.close();
             return;
         }
-        boolean gzip = accepts(ex.getRequestHeaders().getFirst("Accept-Encoding"));
+        boolean gzip = Exposition.acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"));
         if (gzip) {
             ex.getResponseHeaders().set("Content-Encoding", "gzip");
         }
@@ -78,24 +78,5 @@ public final class CadvisorEndpoint implements HttpHandler {
             }
             ex.close();
         }
-    }
-
-    static boolean accepts(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String part : acceptEncoding.split(",")) {
-            String[] p = part.trim().split(";");
-            if (p[0].trim().equalsIgnoreCase("gzip")) {
-                for (int i = 1; i < p.length; i++) {
-                    String q = p[i].trim();
-                    if (q.startsWith("q=") && q.substring(2).trim().matches("0(\\.0*)?")) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
     }
 }
