@@ -9,18 +9,16 @@ import dev.nodepulse.aggregator.api.MetricsApi;
 import dev.nodepulse.aggregator.api.RequestInfo;
 import dev.nodepulse.http.Exposition;
 import dev.nodepulse.kubelet.auth.KubeReviews;
+import dev.nodepulse.kubelet.auth.RequestCredentials;
 import dev.nodepulse.kubelet.auth.RequestHeaderAuthenticator;
 import dev.nodepulse.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The request pipeline of the aggregated API server: authenticate (front proxy, client certificate, token,
@@ -76,7 +74,7 @@ public final class ApiServer implements HttpHandler {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
         String rawQuery = ex.getRequestURI().getRawQuery();
-        X509Certificate[] chain = ex instanceof HttpsExchange https ? peerChain(https) : null;
+        X509Certificate[] chain = ex instanceof HttpsExchange https ? RequestCredentials.peerChain(https) : null;
         DelegatedAuthentication.Result auth = authentication.authenticate(chain, headers(ex),
                 ex.getRequestHeaders().getFirst("Authorization"));
 
@@ -187,18 +185,4 @@ public final class ApiServer implements HttpHandler {
         };
     }
 
-    private static X509Certificate[] peerChain(HttpsExchange https) {
-        try {
-            Certificate[] certs = https.getSSLSession().getPeerCertificates();
-            List<X509Certificate> out = new ArrayList<>();
-            for (Certificate c : certs) {
-                if (c instanceof X509Certificate x) {
-                    out.add(x);
-                }
-            }
-            return out.toArray(new X509Certificate[0]);
-        } catch (SSLPeerUnverifiedException e) {
-            return null;
-        }
-    }
 }

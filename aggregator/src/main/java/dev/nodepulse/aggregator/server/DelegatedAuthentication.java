@@ -3,10 +3,10 @@ package dev.nodepulse.aggregator.server;
 import dev.nodepulse.kubelet.auth.ClientCertificateAuthenticator;
 import dev.nodepulse.kubelet.auth.KubeReviews;
 import dev.nodepulse.kubelet.auth.RequestHeaderAuthenticator;
+import dev.nodepulse.kubelet.auth.RequestCredentials;
 import dev.nodepulse.kubelet.auth.UserInfo;
 import dev.nodepulse.log.Log;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,7 +21,6 @@ import java.util.function.Supplier;
 public final class DelegatedAuthentication {
 
     private static final Log LOG = Log.get(DelegatedAuthentication.class);
-    static final String AUTHENTICATED = "system:authenticated";
     static final UserInfo ANONYMOUS = new UserInfo("system:anonymous", "", List.of("system:unauthenticated"), Map.of());
 
     /** How a user was established; pushes accept only certificates and tokens. */
@@ -54,7 +53,7 @@ public final class DelegatedAuthentication {
         if (rh != null) {
             RequestHeaderAuthenticator.Result r = rh.authenticate(chain, headers);
             if (r.user() != null) {
-                return new Result(withAuthenticated(r.user()), Method.REQUEST_HEADER);
+                return new Result(r.user().authenticated(), Method.REQUEST_HEADER);
             }
             if (r.error() != null) {
                 LOG.debug("front-proxy certificate refused", "err", r.error());
@@ -65,10 +64,10 @@ public final class DelegatedAuthentication {
         if (cc != null) {
             UserInfo u = cc.authenticate(chain);
             if (u != null) {
-                return new Result(withAuthenticated(u), Method.CLIENT_CERTIFICATE);
+                return new Result(u.authenticated(), Method.CLIENT_CERTIFICATE);
             }
         }
-        String token = bearerToken(authorization);
+        String token = RequestCredentials.bearerToken(authorization);
         if (token != null) {
             if (tokens == null) {
                 failed = true;
@@ -76,7 +75,7 @@ public final class DelegatedAuthentication {
                 try {
                     KubeReviews.TokenResult r = tokens.reviewToken(token);
                     if (r.authenticated() && r.user() != null) {
-                        return new Result(withAuthenticated(r.user()), Method.TOKEN);
+                        return new Result(r.user().authenticated(), Method.TOKEN);
                     }
                     LOG.debug("token rejected by TokenReview", "error", r.error());
                 } catch (Exception e) {
@@ -91,24 +90,4 @@ public final class DelegatedAuthentication {
         return new Result(null, null);
     }
 
-    /** The apiserver's bearer token reader: "Bearer" in any case, then one token. */
-    static String bearerToken(String header) {
-        if (header == null) {
-            return null;
-        }
-        String[] parts = header.trim().split(" ");
-        if (parts.length < 2 || !parts[0].equalsIgnoreCase("bearer") || parts[1].isEmpty()) {
-            return null;
-        }
-        return parts[1];
-    }
-
-    private static UserInfo withAuthenticated(UserInfo u) {
-        if (u.groups().contains(AUTHENTICATED)) {
-            return u;
-        }
-        List<String> groups = new ArrayList<>(u.groups());
-        groups.add(AUTHENTICATED);
-        return new UserInfo(u.name(), u.uid(), groups, u.extra());
-    }
 }

@@ -6,12 +6,8 @@ import com.sun.net.httpserver.HttpsExchange;
 import dev.nodepulse.http.Responses;
 import dev.nodepulse.log.Log;
 import java.io.IOException;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The kubelet's authentication and authorization filter for the paths it protects: a verified client
@@ -23,7 +19,6 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 public final class KubeAuthFilter implements HttpHandler {
 
     private static final Log LOG = Log.get(KubeAuthFilter.class);
-    private static final String AUTHENTICATED = "system:authenticated";
 
     private final HttpHandler next;
     private final Predicate<String> protectedPath;
@@ -81,12 +76,12 @@ public final class KubeAuthFilter implements HttpHandler {
 
     private UserInfo authenticate(HttpExchange ex) {
         if (certificates != null && ex instanceof HttpsExchange https) {
-            UserInfo u = certificates.authenticate(peerChain(https));
+            UserInfo u = certificates.authenticate(RequestCredentials.peerChain(https));
             if (u != null) {
-                return withAuthenticatedGroup(u);
+                return u.authenticated();
             }
         }
-        String token = bearerToken(ex.getRequestHeaders().getFirst("Authorization"));
+        String token = RequestCredentials.bearerToken(ex.getRequestHeaders().getFirst("Authorization"));
         if (token == null) {
             return null;
         }
@@ -96,48 +91,11 @@ public final class KubeAuthFilter implements HttpHandler {
                 LOG.debug("token rejected by TokenReview", "error", r.error());
                 return null;
             }
-            return withAuthenticatedGroup(r.user());
+            return r.user().authenticated();
         } catch (Exception e) {
             LOG.error("Unable to authenticate the request due to an error", "err", e.toString());
             return null;
         }
-    }
-
-    /** The apiserver library's bearer token reader: "Bearer" in any case, one token, nothing else. */
-    static String bearerToken(String header) {
-        if (header == null) {
-            return null;
-        }
-        String[] parts = header.trim().split(" ");
-        if (parts.length < 2 || !parts[0].equalsIgnoreCase("bearer")) {
-            return null;
-        }
-        String token = parts[1];
-        return token.isEmpty() ? null : token;
-    }
-
-    private static X509Certificate[] peerChain(HttpsExchange https) {
-        try {
-            Certificate[] certs = https.getSSLSession().getPeerCertificates();
-            List<X509Certificate> out = new ArrayList<>();
-            for (Certificate c : certs) {
-                if (c instanceof X509Certificate x) {
-                    out.add(x);
-                }
-            }
-            return out.toArray(new X509Certificate[0]);
-        } catch (SSLPeerUnverifiedException e) {
-            return null;
-        }
-    }
-
-    private static UserInfo withAuthenticatedGroup(UserInfo u) {
-        if (u.groups().contains(AUTHENTICATED)) {
-            return u;
-        }
-        List<String> groups = new ArrayList<>(u.groups());
-        groups.add(AUTHENTICATED);
-        return new UserInfo(u.name(), u.uid(), groups, u.extra());
     }
 
     private static void drain(HttpExchange ex) {
