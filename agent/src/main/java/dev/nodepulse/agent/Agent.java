@@ -80,13 +80,13 @@ public final class Agent implements AutoCloseable {
         CollectorRunner runner = new CollectorRunner(collectors, Math.max(1, f.integer("runtime.gomaxprocs")));
         HandlerMetrics handlerMetrics = new HandlerMetrics();
         ProcessMetrics process = f.bool("web.disable-exporter-metrics") ? null : new ProcessMetrics();
-        NodeMetrics node = new NodeMetrics(runner, process, handlerMetrics);
+        ContainerMetrics containers = ContainerMetrics.start(f, paths);
+        NodeMetrics node = new NodeMetrics(runner, process, handlerMetrics, containers.walkMetrics());
 
         String telemetryPath = f.string("web.telemetry-path");
         Router router = new Router();
         router.route(telemetryPath, "node_exporter-compatible node metrics (collect[] and exclude[] select collectors)",
                 new MetricsEndpoint(node, f.integer("web.max-requests"), f.duration("scrape.timeout")));
-        ContainerMetrics containers = ContainerMetrics.start(f, paths);
         Supplier<ResourceMetrics> resource = null;
         if (containers.endpoint() != null) {
             router.route("/metrics/cadvisor", "kubelet-compatible container and machine metrics (cgroups)",

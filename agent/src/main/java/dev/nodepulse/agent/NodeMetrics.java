@@ -2,6 +2,7 @@ package dev.nodepulse.agent;
 
 import dev.nodepulse.agent.collector.CollectorRunner;
 import dev.nodepulse.agent.collector.Outcome;
+import dev.nodepulse.agent.cadvisor.CgroupWalkMetrics;
 import dev.nodepulse.agent.self.BuildInfo;
 import dev.nodepulse.agent.self.HandlerMetrics;
 import dev.nodepulse.agent.self.ProcessMetrics;
@@ -29,12 +30,19 @@ public final class NodeMetrics {
     private final CollectorRunner runner;
     private final ProcessMetrics process;
     private final HandlerMetrics handler;
+    private final CgroupWalkMetrics walk;
 
     /** @param process null when exporter metrics are disabled (--web.disable-exporter-metrics). */
     public NodeMetrics(CollectorRunner runner, ProcessMetrics process, HandlerMetrics handler) {
+        this(runner, process, handler, null);
+    }
+
+    /** @param walk the cgroup walk's health, published with the exporter metrics; null when cgroups are off */
+    public NodeMetrics(CollectorRunner runner, ProcessMetrics process, HandlerMetrics handler, CgroupWalkMetrics walk) {
         this.runner = runner;
         this.process = process;
         this.handler = handler;
+        this.walk = walk;
     }
 
     public List<String> enabled() {
@@ -92,6 +100,9 @@ public final class NodeMetrics {
                 LOG.warn("reading the agent's own process metrics failed", "err", e.toString());
             }
             merger.add(handler.snapshots());
+            if (walk != null) {
+                walk.collect(meta);
+            }
         }
         merger.add(meta);
         MetricFamilies out = merger.build();

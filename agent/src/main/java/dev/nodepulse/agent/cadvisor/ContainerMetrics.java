@@ -33,16 +33,19 @@ public final class ContainerMetrics implements AutoCloseable {
     private final ContainerSnapshots snapshots;
     private final CadvisorEndpoint endpoint;
     private final ExecutorService walkers;
+    private final CgroupWalkMetrics walkMetrics;
 
-    private ContainerMetrics(ContainerSnapshots snapshots, CadvisorEndpoint endpoint, ExecutorService walkers) {
+    private ContainerMetrics(ContainerSnapshots snapshots, CadvisorEndpoint endpoint, ExecutorService walkers,
+                             CgroupWalkMetrics walkMetrics) {
         this.snapshots = snapshots;
         this.endpoint = endpoint;
         this.walkers = walkers;
+        this.walkMetrics = walkMetrics;
     }
 
     public static ContainerMetrics start(FlagValues f, HostPaths paths) throws IOException {
         if (!f.bool("cadvisor.enabled")) {
-            return new ContainerMetrics(null, null, null);
+            return new ContainerMetrics(null, null, null, null);
         }
         MachineInfo machine;
         try {
@@ -65,7 +68,7 @@ public final class ContainerMetrics implements AutoCloseable {
             layout = CgroupLayout.detect(cgroupfs);
         } catch (CgroupLayout.NoCgroupsException e) {
             LOG.warn("no cgroups to read; /metrics/cadvisor serves machine metrics only", "err", e.getMessage());
-            return new ContainerMetrics(null, new CadvisorEndpoint(null, exposition), null);
+            return new ContainerMetrics(null, new CadvisorEndpoint(null, exposition), null, null);
         }
         int threads = Math.max(1, f.integer("cadvisor.walk-threads"));
         AtomicInteger n = new AtomicInteger();
@@ -76,16 +79,20 @@ public final class ContainerMetrics implements AutoCloseable {
         }) : null;
         long boot = bootMillis(paths);
         int budget = openFileBudget(f.integer("cadvisor.max-open-files"));
+        MetadataResolver metadata = new MetadataResolver(paths.rootfs(), RuntimeStateDirs.DEFAULTS,
+                (id, why) -> LOG.warn("cannot parse the container's runtime state; it keeps only its id", "id", id,
+                        "err", why));
         SnapshotReader reader = new SnapshotReader(layout,
                 new CgroupDiscovery(layout.discoveryRoot(), f.string("cgroup-root"), trackedExtras(f)),
-                new ProcReader(paths.procfs()), new MetadataResolver(paths.rootfs(), RuntimeStateDirs.DEFAULTS),
+                new ProcReader(paths.procfs()), metadata,
                 new HostMemory(paths.procfs()), () -> boot, walkers, threads,
                 new OpenFiles(budget));
         ContainerSnapshots snapshots = new ContainerSnapshots(reader::read, f.integer("cadvisor.max-fd-readlinks"))
                 .start(f.duration("housekeeping-interval"));
         LOG.info("Reading cgroups", "path", cgroupfs.toString(), "layout", layout.describe(), "walk_threads", threads,
                 "max_open_files", budget);
-        return new ContainerMetrics(snapshots, new CadvisorEndpoint(snapshots, exposition), walkers);
+        return new ContainerMetrics(snapshots, new CadvisorEndpoint(snapshots, exposition), walkers,
+                new CgroupWalkMetrics(snapshots, metadata));
     }
 
     /** --cadvisor.extra-cgroups and the system containers' cgroups: the kubelet's cAdvisor tracks all of them. */
@@ -128,6 +135,11 @@ public final class ContainerMetrics implements AutoCloseable {
             LOG.debug("no boot time; cgroup creation times are not floored", "err", e.toString());
         }
         return 0;
+    }
+
+    /** The cgroup walk's own health metrics, for /metrics; null when cgroups are off or absent. */
+    public CgroupWalkMetrics walkMetrics() {
+        return walkMetrics;
     }
 
     /** The snapshot service; null when cgroups are off or absent. */

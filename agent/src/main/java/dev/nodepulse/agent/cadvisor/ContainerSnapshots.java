@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Holds the cgroup snapshots every container surface is rendered from. {@link #current()} takes a fresh walk on
@@ -32,7 +33,10 @@ public final class ContainerSnapshots implements AutoCloseable {
     }
 
     private final Walker reader;
-    private final java.util.concurrent.atomic.AtomicLong walks = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong walks = new AtomicLong();
+    private final AtomicLong failedWalks = new AtomicLong();
+    private final AtomicLong unreadCgroups = new AtomicLong();
+    private final AtomicLong vanishedCgroups = new AtomicLong();
     private final long readlinkBudget;
     private final Object lock = new Object();
     private CompletableFuture<CgroupSnapshot> inFlight;
@@ -87,6 +91,21 @@ public final class ContainerSnapshots implements AutoCloseable {
         return walks.get();
     }
 
+    /** Walks that failed as a whole (no snapshot). */
+    public long failedWalks() {
+        return failedWalks.get();
+    }
+
+    /** Cgroups left out of a snapshot because they could not be read, summed over walks. */
+    public long unreadCgroups() {
+        return unreadCgroups.get();
+    }
+
+    /** Cgroups that disappeared while being read (stopped containers), summed over walks. */
+    public long vanishedCgroups() {
+        return vanishedCgroups.get();
+    }
+
     /** The last two housekeeping snapshots, for rates. */
     public Pair housekeeping() {
         return housekeeping;
@@ -117,9 +136,12 @@ public final class ContainerSnapshots implements AutoCloseable {
             try {
                 walks.incrementAndGet();
                 CgroupSnapshot s = reader.read(new ReadOptions(slow, false, readlinkBudget));
+                unreadCgroups.addAndGet(s.errors().size());
+                vanishedCgroups.addAndGet(s.vanished());
                 latest = s;
                 mine.complete(s);
             } catch (Throwable e) {
+                failedWalks.incrementAndGet();
                 // Every waiter must be released whatever happened, even an Error: they are blocked on this future.
                 mine.completeExceptionally(e);
                 if (e instanceof Error err) {

@@ -10,13 +10,15 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * Finds a container's identity in the runtime's state on the host's disk, from the container ID found in
  * its cgroup name. What a container ID resolves to never changes, so answers are cached; IDs the runtime
  * has no record of are asked again at most once per {@link #retain} cycle (a container may be seen in its
  * cgroup a moment before its bundle is written). A file that cannot be parsed makes the container unknown,
- * never an error for the walk.
+ * never an error for the walk; it is counted and told to the listener once per container.
  */
 public final class MetadataResolver {
 
@@ -26,10 +28,25 @@ public final class MetadataResolver {
     private final Path rootfs;
     private final RuntimeStateDirs dirs;
     private final Map<String, ContainerMetadata> known = new ConcurrentHashMap<>();
+    /** Containers whose state could not be parsed, kept while they live so each is counted and told once. */
+    private final Set<String> malformed = ConcurrentHashMap.newKeySet();
+    private final AtomicLong malformedTotal = new AtomicLong();
+    private final BiConsumer<String, String> onMalformed;
 
     public MetadataResolver(Path rootfs, RuntimeStateDirs dirs) {
+        this(rootfs, dirs, (id, why) -> { });
+    }
+
+    /** @param onMalformed told (container id, reason) the first time a container's state cannot be parsed */
+    public MetadataResolver(Path rootfs, RuntimeStateDirs dirs, BiConsumer<String, String> onMalformed) {
         this.rootfs = rootfs;
         this.dirs = dirs;
+        this.onMalformed = onMalformed;
+    }
+
+    /** Containers whose runtime state could not be parsed, since start (each counted once). */
+    public long malformedTotal() {
+        return malformedTotal.get();
     }
 
     /**
@@ -50,6 +67,7 @@ public final class MetadataResolver {
     public void retain(Collection<String> live) {
         Set<String> keep = new HashSet<>(live);
         known.entrySet().removeIf(e -> !keep.contains(e.getKey()) || e.getValue() == UNKNOWN);
+        malformed.retainAll(keep);
     }
 
     public int cached() {
@@ -87,7 +105,7 @@ public final class MetadataResolver {
         return null;
     }
 
-    private static ContainerMetadata read(Path file, String id, RuntimeKind kind) {
+    private ContainerMetadata read(Path file, String id, RuntimeKind kind) {
         String text;
         try {
             text = SmallFiles.read(file);
@@ -102,7 +120,11 @@ public final class MetadataResolver {
                 case CRIO -> CrioConfigParser.parse(id, text);
                 case DOCKER -> DockerConfigParser.parse(id, text);
             };
-        } catch (ParseException | RuntimeException malformed) {
+        } catch (ParseException | RuntimeException e) {
+            if (malformed.add(id)) {
+                malformedTotal.incrementAndGet();
+                onMalformed.accept(id, file + ": " + e.getMessage());
+            }
             return null;
         }
     }

@@ -3,6 +3,7 @@ package dev.nodepulse.cgroups.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nodepulse.procfs.ParseException;
 import java.nio.file.Files;
@@ -70,9 +71,16 @@ class RuntimeParsersTest {
         Path bundle = rootfs.resolve("run/containerd/io.containerd.runtime.v2.task/k8s.io").resolve(ID);
         Files.createDirectories(bundle);
         Files.writeString(bundle.resolve("config.json"), "{not json");
-        MetadataResolver r = new MetadataResolver(rootfs, RuntimeStateDirs.DEFAULTS);
+        java.util.List<String> told = new java.util.ArrayList<>();
+        MetadataResolver r = new MetadataResolver(rootfs, RuntimeStateDirs.DEFAULTS, (id, why) -> told.add(id + " " + why));
         assertNull(r.resolve(ID, RuntimeKind.CONTAINERD));
         assertNull(r.resolve("f".repeat(64), null));
+        // A miss is asked again after retain; a file still malformed is counted and told once per container.
+        r.retain(java.util.List.of(ID));
+        assertNull(r.resolve(ID, RuntimeKind.CONTAINERD));
+        assertEquals(1, r.malformedTotal());
+        assertEquals(1, told.size());
+        assertTrue(told.get(0).startsWith(ID + " " + bundle.resolve("config.json")), told.get(0));
         // The bundle appears later (container seen before its bundle was written): found on a later walk.
         Files.writeString(bundle.resolve("config.json"), "{\"annotations\":{\"io.kubernetes.cri.container-type\":"
                 + "\"container\",\"io.kubernetes.cri.container-name\":\"x\"}}");
