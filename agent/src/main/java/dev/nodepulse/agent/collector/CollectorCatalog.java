@@ -15,6 +15,7 @@ import dev.nodepulse.agent.node.DiskstatsCollector;
 import dev.nodepulse.agent.node.DmMultipathCollector;
 import dev.nodepulse.agent.node.DmiCollector;
 import dev.nodepulse.agent.node.DrbdCollector;
+import dev.nodepulse.agent.node.DrmCollector;
 import dev.nodepulse.agent.node.EdacCollector;
 import dev.nodepulse.agent.node.EntropyCollector;
 import dev.nodepulse.agent.node.FibrechannelCollector;
@@ -39,6 +40,7 @@ import dev.nodepulse.agent.node.NetworkRouteCollector;
 import dev.nodepulse.agent.node.NfsCollector;
 import dev.nodepulse.agent.node.NfsdCollector;
 import dev.nodepulse.agent.node.NvmeCollector;
+import dev.nodepulse.agent.node.NvmeSubsystemCollector;
 import dev.nodepulse.agent.node.OsCollector;
 import dev.nodepulse.agent.node.PciDeviceCollector;
 import dev.nodepulse.agent.node.PowerSupplyClassCollector;
@@ -96,6 +98,7 @@ public final class CollectorCatalog {
                         DmMultipathCollector.SPEC,
                         DmiCollector.SPEC,
                         DrbdCollector.SPEC,
+                        DrmCollector.SPEC,
                         EdacCollector.SPEC,
                         EntropyCollector.SPEC,
                         FibrechannelCollector.SPEC,
@@ -120,6 +123,7 @@ public final class CollectorCatalog {
                         NfsCollector.SPEC,
                         NfsdCollector.SPEC,
                         NvmeCollector.SPEC,
+                        NvmeSubsystemCollector.SPEC,
                         OsCollector.SPEC,
                         PciDeviceCollector.SPEC,
                         PowerSupplyClassCollector.SPEC,

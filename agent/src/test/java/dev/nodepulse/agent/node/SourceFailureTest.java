@@ -29,12 +29,12 @@ class SourceFailureTest {
 
     /** The collectors of this suite; selinux reads the agent's own mounts and is tested on its own. */
     static final List<String> COLLECTORS = List.of("arp", "bcache", "bcachefs", "bonding", "btrfs",
-            "cpu_vulnerabilities", "dmi", "dmmultipath", "drbd", "edac", "fibrechannel", "infiniband", "ipvs",
-            "kernel_hung", "mdadm", "nfs", "nfsd", "nvme", "pcidevice", "powersupplyclass", "rapl", "tapestats",
+            "cpu_vulnerabilities", "dmi", "dmmultipath", "drbd", "drm", "edac", "fibrechannel", "infiniband", "ipvs",
+            "kernel_hung", "mdadm", "nfs", "nfsd", "nvme", "nvmesubsystem", "pcidevice", "powersupplyclass", "rapl", "tapestats",
             "udp_queues", "watchdog", "xfs");
 
     /** Upstream globs these sources, so an absent source is an empty, successful collection. */
-    static final Set<String> EMPTY_IS_SUCCESS = Set.of("bcache", "btrfs", "cpu_vulnerabilities", "edac", "xfs");
+    static final Set<String> EMPTY_IS_SUCCESS = Set.of("bcache", "btrfs", "cpu_vulnerabilities", "drm", "edac", "xfs");
 
     @TempDir
     Path tmp;
@@ -87,6 +87,7 @@ class SourceFailureTest {
         h.attr("sys/class/dmi/id/bios_vendor", "x");
         h.attr("sys/block/dm-0/dm/uuid", "mpath-1");
         h.file("proc/drbd", " 0: cs:Connected ns:lots\n");
+        h.attr("sys/class/drm/card0/device/uevent", "DRIVER=amdgpu").attr("sys/class/drm/card0/device/gpu_busy_percent", "x");
         h.attr("sys/devices/system/edac/mc/mc0/ce_count", "x");
         h.attr("sys/class/fc_host/host0/statistics/rx_frames", "x");
         h.attr("sys/class/infiniband/mlx4_0/fw_ver", "1").attr("sys/class/infiniband/mlx4_0/ports/1/link_layer", "x")
@@ -96,6 +97,7 @@ class SourceFailureTest {
         h.file("proc/mdstat", "md0 :\n");
         h.file("proc/net/rpc/nfs", "bogus 1\n").file("proc/net/rpc/nfsd", "bogus 1\n");
         h.dir("sys/class/nvme/nvme0");
+        h.dir("sys/class/nvme-subsystem/nvme-subsys0");
         h.dir("sys/bus/pci/devices/0000:00:00.0");
         h.attr("sys/class/power_supply/BAT0/capacity", "x");
         h.attr("sys/class/powercap/intel-rapl:0/name", "package-0")
