@@ -17,6 +17,7 @@ import dev.nodepulse.agent.node.DmiCollector;
 import dev.nodepulse.agent.node.DrbdCollector;
 import dev.nodepulse.agent.node.EdacCollector;
 import dev.nodepulse.agent.node.EntropyCollector;
+import dev.nodepulse.agent.node.EthtoolCollector;
 import dev.nodepulse.agent.node.FibrechannelCollector;
 import dev.nodepulse.agent.node.FilefdCollector;
 import dev.nodepulse.agent.node.FilesystemCollector;
@@ -98,6 +99,7 @@ public final class CollectorCatalog {
                         DrbdCollector.SPEC,
                         EdacCollector.SPEC,
                         EntropyCollector.SPEC,
+                        EthtoolCollector.SPEC,
                         FibrechannelCollector.SPEC,
                         FilefdCollector.SPEC,
                         FilesystemCollector.SPEC,
