@@ -113,6 +113,10 @@ public final class EthtoolCollector implements Collector {
     }
 
     static EthtoolCollector create(CollectorContext ctx) {
+        return create(ctx, EthtoolSource.KERNEL);
+    }
+
+    static EthtoolCollector create(CollectorContext ctx, EthtoolSource ethtool) {
         // Upstream applies both patterns when both are given, despite the help text; so does this.
         Pattern include = ctx.pattern("device-include");
         Pattern exclude = ctx.pattern("device-exclude");
@@ -126,7 +130,7 @@ public final class EthtoolCollector implements Collector {
         if (metrics != null) {
             LOG.info("Parsed flag --collector.ethtool.metrics-include", "flag", metrics.pattern());
         }
-        return new EthtoolCollector(ctx.paths(), new DeviceFilter(include, exclude), metrics, EthtoolSource.KERNEL);
+        return new EthtoolCollector(ctx.paths(), new DeviceFilter(include, exclude), metrics, ethtool);
     }
 
     @Override
