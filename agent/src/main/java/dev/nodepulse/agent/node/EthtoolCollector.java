@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -223,7 +224,7 @@ public final class EthtoolCollector implements Collector {
      * "tx" words spelled out, under node_ethtool_. Null when nothing is left of the name.
      */
     static String fullName(String statistic) {
-        String name = MetricNames.sanitize(statistic).toLowerCase(java.util.Locale.ROOT).replaceFirst("^_+", "");
+        String name = MetricNames.sanitize(statistic).toLowerCase(Locale.ROOT).replaceFirst("^_+", "");
         name = RX.matcher(name).replaceAll("$1received$2");
         name = TX.matcher(name).replaceAll("$1transmitted$2");
         return name.isEmpty() ? null : "node_ethtool_" + name;

@@ -27,8 +27,8 @@ class EthtoolLiveTest {
     @Test
     void scrapesThisHost() throws Exception {
         assumeTrue(Files.isDirectory(NET), "no /sys/class/net");
-        try (Ethtool probe = Ethtool.open()) {
-            // only checks that an AF_INET socket can be had here
+        try {
+            Ethtool.open().close();
         } catch (IOException e) {
             assumeTrue(false, "no AF_INET socket here: " + e.getMessage());
         }
