@@ -18,6 +18,7 @@ import dev.nodepulse.agent.node.DrbdCollector;
 import dev.nodepulse.agent.node.DrmCollector;
 import dev.nodepulse.agent.node.EdacCollector;
 import dev.nodepulse.agent.node.EntropyCollector;
+import dev.nodepulse.agent.node.EthtoolCollector;
 import dev.nodepulse.agent.node.FibrechannelCollector;
 import dev.nodepulse.agent.node.FilefdCollector;
 import dev.nodepulse.agent.node.FilesystemCollector;
@@ -101,6 +102,7 @@ public final class CollectorCatalog {
                         DrmCollector.SPEC,
                         EdacCollector.SPEC,
                         EntropyCollector.SPEC,
+                        EthtoolCollector.SPEC,
                         FibrechannelCollector.SPEC,
                         FilefdCollector.SPEC,
                         FilesystemCollector.SPEC,

@@ -216,6 +216,36 @@ class NodeExporterComparisonIT {
         }
     }
 
+    /**
+     * The opt-in ethtool collector, on its own: both exporters ask this host's interfaces through SIOCETHTOOL.
+     * Driver statistics, node_ethtool_info and the link mode families must match in name, labels and value.
+     */
+    @Test
+    void ethtoolMatchesDebiansNodeExporter() throws Exception {
+        assumeTrue(Files.isExecutable(NODE_EXPORTER), NODE_EXPORTER + " not installed; skipping the side-by-side test");
+        assumeTrue(nodeExporterCollectors().contains("ethtool"), "this node_exporter has no ethtool collector");
+        List<String> common = List.of("--collector.disable-defaults", "--collector.ethtool");
+        List<String> neCmd = new ArrayList<>(List.of(NODE_EXPORTER.toString()));
+        neCmd.addAll(common);
+        int nePort = AgentProcess.freePort();
+        neCmd.add("--web.listen-address=127.0.0.1:" + nePort);
+        try (ExternalServer ne = ExternalServer.start("node_exporter", neCmd, nePort, "/metrics", Duration.ofSeconds(20));
+                AgentProcess agent = AgentProcess.start(common)) {
+            AgentProcess.Response before = agent.get("/metrics");
+            AgentProcess.Response reference = ne.get("/metrics");
+            AgentProcess.Response after = agent.get("/metrics");
+            assertEquals(200, reference.status());
+            Scrape ref = Scrape.parse(reference.body());
+            assumeTrue(succeeded(ref, "ethtool"), "node_exporter's ethtool collector failed on this host");
+            ExporterComparison.Report report = ExporterComparison.compare(Scrape.parse(before.body()), ref,
+                    Scrape.parse(after.body()), rules());
+            System.out.println("[node_exporter comparison, ethtool] " + report.render());
+            assertTrue(report.ok(), "the agent's ethtool collector differs from node_exporter's:\n" + report.render());
+            assertTrue(report.comparedFamilies().stream().anyMatch(f -> f.startsWith("node_ethtool_")),
+                    "no node_ethtool_ family compared: " + report.comparedFamilies());
+        }
+    }
+
     /** The agent's default collectors that this node_exporter also has. */
     static List<String> comparedCollectors() throws Exception {
         Set<String> known = nodeExporterCollectors();

@@ -7,10 +7,11 @@ public final class ErrnoException extends IOException {
 
     public static final int EPERM = 1;
     public static final int EACCES = 13;
+    public static final int EOPNOTSUPP = 95;
 
     private final int errno;
 
-    ErrnoException(String call, int errno) {
+    public ErrnoException(String call, int errno) {
         super(call + ": " + Errno.describe(errno));
         this.errno = errno;
     }
