@@ -168,6 +168,8 @@ public final class PerfCollector implements Collector, AutoCloseable {
                 cpus.add(i);
             }
         }
+        // Upstream keeps one profiler per CPU (a map keyed by CPU), so a CPU listed twice is exported once.
+        cpus = List.copyOf(new LinkedHashSet<>(cpus));
         Map<Group, List<Event>> selected = new EnumMap<>(Group.class);
         for (Group g : Group.values()) {
             if (!ctx.bool("disable-" + g.flagWord + "-profilers")) {

@@ -180,6 +180,14 @@ class PerfCollectorTest {
     }
 
     @Test
+    void aCpuListedTwiceIsExportedOnce() throws Exception {
+        FakePerf f = vm();
+        MetricSink sink = SinkValues.run(create(f, 2, "--collector.perf.cpus=1,0-1"));
+        assertEquals(Map.of(List.of("0"), 1002.0, List.of("1"), 2002.0), SinkValues.samples(sink, "node_perf_page_faults_total"));
+        assertEquals(9, f.attemptedOf(SW, 1));
+    }
+
+    @Test
     void cpuListsAsUpstreamParsesThem() {
         assertEquals(List.of(1), PerfCollector.cpus("1"));
         assertEquals(List.of(1, 2, 3), PerfCollector.cpus("1-3"));

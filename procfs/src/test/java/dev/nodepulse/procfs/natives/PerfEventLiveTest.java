@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,18 +37,32 @@ class PerfEventLiveTest {
         throw new IOException("no " + key);
     }
 
+    /** The kernel's CPU list format, "0-3,6". */
+    private static List<Integer> online(String list) {
+        List<Integer> cpus = new ArrayList<>();
+        for (String part : list.split(",")) {
+            String[] r = part.split("-");
+            int from = Integer.parseInt(r[0]);
+            int to = r.length == 2 ? Integer.parseInt(r[1]) : from;
+            for (int c = from; c <= to; c++) {
+                cpus.add(c);
+            }
+        }
+        return cpus;
+    }
+
     @Test
     void countsThePageFaultsOfThisProcessOnEveryCpu() throws Exception {
-        int cpus = Runtime.getRuntime().availableProcessors();
-        PerfEvent[] events = new PerfEvent[cpus];
+        List<Integer> cpus = online(Files.readString(Path.of("/sys/devices/system/cpu/online")).trim());
+        PerfEvent[] events = new PerfEvent[cpus.size()];
         try {
-            for (int cpu = 0; cpu < cpus; cpu++) {
+            for (int i = 0; i < events.length; i++) {
                 try {
-                    events[cpu] = PerfEvent.open(PerfEventAttr.PERF_TYPE_SOFTWARE, PAGE_FAULTS, cpu);
+                    events[i] = PerfEvent.open(PerfEventAttr.PERF_TYPE_SOFTWARE, PAGE_FAULTS, cpus.get(i));
                 } catch (ErrnoException e) {
                     assumeTrue(false, "perf_event_open not permitted here: " + e.getMessage());
                 }
-                events[cpu].enable();
+                events[i].enable();
             }
             long vmBefore = vmstat("pgfault");
             long before = 0;
