@@ -44,6 +44,7 @@ import dev.nodepulse.agent.node.NvmeCollector;
 import dev.nodepulse.agent.node.NvmeSubsystemCollector;
 import dev.nodepulse.agent.node.OsCollector;
 import dev.nodepulse.agent.node.PciDeviceCollector;
+import dev.nodepulse.agent.node.PerfCollector;
 import dev.nodepulse.agent.node.PowerSupplyClassCollector;
 import dev.nodepulse.agent.node.PressureCollector;
 import dev.nodepulse.agent.node.ProcessesCollector;
@@ -128,6 +129,7 @@ public final class CollectorCatalog {
                         NvmeSubsystemCollector.SPEC,
                         OsCollector.SPEC,
                         PciDeviceCollector.SPEC,
+                        PerfCollector.SPEC,
                         PowerSupplyClassCollector.SPEC,
                         PressureCollector.SPEC,
                         ProcessesCollector.SPEC,

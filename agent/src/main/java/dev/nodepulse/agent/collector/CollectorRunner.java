@@ -242,8 +242,18 @@ public final class CollectorRunner implements AutoCloseable {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** Stops the workers, then releases what collectors hold open between scrapes (the perf collector's counters). */
     @Override
     public void close() {
         executor.shutdownNow();
+        for (Map.Entry<String, Collector> c : collectors.entrySet()) {
+            if (c.getValue() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("closing collector failed", "name", c.getKey(), "err", e.getMessage());
+                }
+            }
+        }
     }
 }

@@ -246,6 +246,47 @@ class NodeExporterComparisonIT {
         }
     }
 
+    /**
+     * The opt-in perf collector, on its own. Each exporter counts from the moment it opened its counters, so
+     * values cannot be compared across processes; the families, their types and the cpu label values must be
+     * the same (Debian's 1.5.0 has the same families and defaults; it lacks the profiler selection flags).
+     */
+    @Test
+    void perfFamiliesMatchDebiansNodeExporter() throws Exception {
+        assumeTrue(Files.isExecutable(NODE_EXPORTER), NODE_EXPORTER + " not installed; skipping the side-by-side test");
+        assumeTrue(nodeExporterCollectors().contains("perf"), "this node_exporter has no perf collector");
+        List<String> common = List.of("--collector.disable-defaults", "--collector.perf");
+        List<String> neCmd = new ArrayList<>(List.of(NODE_EXPORTER.toString()));
+        neCmd.addAll(common);
+        int nePort = AgentProcess.freePort();
+        neCmd.add("--web.listen-address=127.0.0.1:" + nePort);
+        try (ExternalServer ne = ExternalServer.start("node_exporter", neCmd, nePort, "/metrics", Duration.ofSeconds(20));
+                AgentProcess agent = AgentProcess.start(common)) {
+            Scrape ref = Scrape.parse(ne.get("/metrics").body());
+            Scrape ours = Scrape.parse(agent.get("/metrics").body());
+            assumeTrue(succeeded(ref, "perf"), "node_exporter's perf collector failed on this host");
+            assertTrue(succeeded(ours, "perf"), "the agent's perf collector failed");
+            Map<String, Set<Map<String, String>>> refSeries = perfSeries(ref);
+            Map<String, Set<Map<String, String>>> ourSeries = perfSeries(ours);
+            System.out.println("[node_exporter comparison, perf] families " + refSeries.keySet());
+            assumeTrue(!refSeries.isEmpty(), "node_exporter exports no perf counter here (perf_event_open not permitted?)");
+            assertEquals(refSeries, ourSeries);
+            for (String family : refSeries.keySet()) {
+                assertEquals(ref.type(family), ours.type(family), family);
+            }
+        }
+    }
+
+    private static Map<String, Set<Map<String, String>>> perfSeries(Scrape s) {
+        Map<String, Set<Map<String, String>>> out = new java.util.TreeMap<>();
+        for (Scrape.Sample x : s.samples()) {
+            if (x.name().startsWith("node_perf_")) {
+                out.computeIfAbsent(x.name(), k -> new java.util.HashSet<>()).add(x.labels());
+            }
+        }
+        return out;
+    }
+
     /** The agent's default collectors that this node_exporter also has. */
     static List<String> comparedCollectors() throws Exception {
         Set<String> known = nodeExporterCollectors();
