@@ -58,6 +58,7 @@ import dev.nodepulse.agent.node.SoftnetCollector;
 import dev.nodepulse.agent.node.StatCollector;
 import dev.nodepulse.agent.node.SwapCollector;
 import dev.nodepulse.agent.node.SysctlCollector;
+import dev.nodepulse.agent.node.SystemdCollector;
 import dev.nodepulse.agent.node.TapestatsCollector;
 import dev.nodepulse.agent.node.TcpstatCollector;
 import dev.nodepulse.agent.node.TextfileCollector;
@@ -142,6 +143,7 @@ public final class CollectorCatalog {
                         StatCollector.SPEC,
                         SwapCollector.SPEC,
                         SysctlCollector.SPEC,
+                        SystemdCollector.SPEC,
                         TapestatsCollector.SPEC,
                         TcpstatCollector.SPEC,
                         TextfileCollector.SPEC,
