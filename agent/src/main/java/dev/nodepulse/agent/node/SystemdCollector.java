@@ -8,6 +8,8 @@ import dev.nodepulse.log.Log;
 import dev.nodepulse.metrics.Family;
 import dev.nodepulse.metrics.MetricSink;
 import dev.nodepulse.procfs.HostPaths;
+import dev.nodepulse.procfs.dbus.DbusErrorReply;
+import dev.nodepulse.procfs.dbus.DbusProtocolException;
 import dev.nodepulse.procfs.dbus.SystemdBus;
 import dev.nodepulse.procfs.dbus.UnitStatus;
 import dev.nodepulse.procfs.dbus.Variant;
@@ -201,7 +203,7 @@ public final class SystemdCollector implements Collector {
         return kept;
     }
 
-    private void unitStates(SystemdBus bus, MetricSink sink, List<UnitStatus> units) {
+    private void unitStates(SystemdBus bus, MetricSink sink, List<UnitStatus> units) throws IOException {
         Family states = sink.gauge("node_systemd_unit_state", "Systemd unit", "name", "state", "type");
         Family restarts = restartsMetrics
                 ? sink.counter("node_systemd_service_restart_total", "Service unit count of Restart triggers", "name")
@@ -226,7 +228,7 @@ public final class SystemdCollector implements Collector {
         }
     }
 
-    private void sockets(SystemdBus bus, MetricSink sink, List<UnitStatus> units) {
+    private void sockets(SystemdBus bus, MetricSink sink, List<UnitStatus> units) throws IOException {
         Family accepted = null;
         Family current = null;
         Family refused = null;
@@ -260,7 +262,7 @@ public final class SystemdCollector implements Collector {
         }
     }
 
-    private void startTimes(SystemdBus bus, MetricSink sink, List<UnitStatus> units) {
+    private void startTimes(SystemdBus bus, MetricSink sink, List<UnitStatus> units) throws IOException {
         Family start = sink.gauge("node_systemd_unit_start_time_seconds",
                 "Start time of the unit since unix epoch in seconds.", "name");
         for (UnitStatus u : units) {
@@ -276,7 +278,7 @@ public final class SystemdCollector implements Collector {
         }
     }
 
-    private void tasks(SystemdBus bus, MetricSink sink, List<UnitStatus> units) {
+    private void tasks(SystemdBus bus, MetricSink sink, List<UnitStatus> units) throws IOException {
         Family current = sink.gauge("node_systemd_unit_tasks_current", "Current number of tasks per Systemd unit", "name");
         Family max = sink.gauge("node_systemd_unit_tasks_max", "Maximum number of tasks per Systemd unit", "name");
         for (UnitStatus u : units) {
@@ -295,7 +297,7 @@ public final class SystemdCollector implements Collector {
         }
     }
 
-    private void timers(SystemdBus bus, MetricSink sink, List<UnitStatus> units) {
+    private void timers(SystemdBus bus, MetricSink sink, List<UnitStatus> units) throws IOException {
         Family last = null;
         for (UnitStatus u : units) {
             if (!u.name().endsWith(".timer")) {
@@ -344,7 +346,8 @@ public final class SystemdCollector implements Collector {
         }
     }
 
-    private static String string(SystemdBus bus, String unit, String iface, String property, String what) {
+    private static String string(SystemdBus bus, String unit, String iface, String property, String what)
+            throws IOException {
         Object v = property(bus, unit, iface, property, "s");
         if (v == null) {
             LOG.debug(what, "unit", unit);
@@ -352,16 +355,22 @@ public final class SystemdCollector implements Collector {
         return (String) v;
     }
 
-    private static Long uint32(SystemdBus bus, String unit, String iface, String property) {
+    private static Long uint32(SystemdBus bus, String unit, String iface, String property) throws IOException {
         return (Long) property(bus, unit, iface, property, "u");
     }
 
-    private static Long uint64(SystemdBus bus, String unit, String iface, String property) {
+    private static Long uint64(SystemdBus bus, String unit, String iface, String property) throws IOException {
         return (Long) property(bus, unit, iface, property, "t");
     }
 
-    /** A unit property of the expected type, or null (logged at debug) when it cannot be read or has another type. */
-    private static Object property(SystemdBus bus, String unit, String iface, String property, String type) {
+    /**
+     * A unit property of the expected type, or null (logged at debug) when systemd answers with an error
+     * (no such property in this version, unit gone) or another type. A broken connection (peer gone, no
+     * reply in time) ends the scrape instead: every further call would fail the same way, and upstream's
+     * final SystemState call fails the collector then too.
+     */
+    private static Object property(SystemdBus bus, String unit, String iface, String property, String type)
+            throws IOException {
         try {
             Variant v = bus.unitProperty(unit, iface, property);
             if (!type.equals(v.signature())) {
@@ -369,7 +378,7 @@ public final class SystemdCollector implements Collector {
                 return null;
             }
             return v.value();
-        } catch (IOException e) {
+        } catch (DbusErrorReply | DbusProtocolException e) {
             LOG.debug("couldn't get unit " + property, "unit", unit, "err", e.getMessage());
             return null;
         }

@@ -49,7 +49,11 @@ public final class DbusConnection implements Closeable {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         Selector selector = null;
         try {
-            channel.connect(UnixDomainSocketAddress.of(socket));
+            try {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+            } catch (IOException e) {
+                throw new IOException("dial unix " + socket + ": " + e.getMessage(), e);
+            }
             channel.configureBlocking(false);
             selector = Selector.open();
             DbusConnection c = new DbusConnection(channel, selector, timeout);
