@@ -59,6 +59,7 @@ import dev.nodepulse.agent.node.SoftnetCollector;
 import dev.nodepulse.agent.node.StatCollector;
 import dev.nodepulse.agent.node.SwapCollector;
 import dev.nodepulse.agent.node.SysctlCollector;
+import dev.nodepulse.agent.node.SystemdCollector;
 import dev.nodepulse.agent.node.TapestatsCollector;
 import dev.nodepulse.agent.node.TcpstatCollector;
 import dev.nodepulse.agent.node.TextfileCollector;
@@ -144,6 +145,7 @@ public final class CollectorCatalog {
                         StatCollector.SPEC,
                         SwapCollector.SPEC,
                         SysctlCollector.SPEC,
+                        SystemdCollector.SPEC,
                         TapestatsCollector.SPEC,
                         TcpstatCollector.SPEC,
                         TextfileCollector.SPEC,
