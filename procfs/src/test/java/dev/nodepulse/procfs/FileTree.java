@@ -19,6 +19,22 @@ public final class FileTree {
         this.root = root;
     }
 
+    /** A new tree under {@code parent} holding a copy of {@code source} at {@code relative}, for tests that change it. */
+    public static FileTree copyOf(Path source, Path parent, String relative) throws IOException {
+        Path root = Files.createTempDirectory(parent, "tree");
+        try (java.util.stream.Stream<Path> all = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path to = root.resolve(relative).resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return new FileTree(root);
+    }
+
     public Path root() {
         return root;
     }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,20 +24,9 @@ class DrmCardReaderTest {
     @TempDir
     Path tmp;
 
-    /** The fixture's class/drm copied where a test may change it. */
+    /** The fixture copied where a test may change it. */
     private FileTree copy() throws IOException {
-        Path root = Files.createTempDirectory(tmp, "tree");
-        try (Stream<Path> all = Files.walk(DRM)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path to = root.resolve("class/drm").resolve(DRM.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return new FileTree(root);
+        return FileTree.copyOf(DRM, tmp, "class/drm");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,19 +24,9 @@ class NvmeSubsystemReaderTest {
     @TempDir
     Path tmp;
 
+    /** The fixture copied where a test may change it. */
     private FileTree copy() throws IOException {
-        Path root = Files.createTempDirectory(tmp, "tree");
-        try (Stream<Path> all = Files.walk(CLASS)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path to = root.resolve("class/nvme-subsystem").resolve(CLASS.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return new FileTree(root);
+        return FileTree.copyOf(CLASS, tmp, "class/nvme-subsystem");
     }
 
     @Test
