@@ -165,19 +165,15 @@ class NodeExporterComparisonIT {
             collectors.forEach(c -> common.add("--collector." + c));
             List<String> shared = List.of("--collector.textfile.directory=" + textfiles);
 
-            List<String> neCmd = new ArrayList<>(List.of(NODE_EXPORTER.toString()));
-            neCmd.addAll(common);
-            neCmd.addAll(shared);
-            neCmd.addAll(NODE_EXPORTER_AS_1_12);
-            int nePort = AgentProcess.freePort();
-            neCmd.add("--web.listen-address=127.0.0.1:" + nePort);
+            List<String> neFlags = new ArrayList<>(common);
+            neFlags.addAll(shared);
+            neFlags.addAll(NODE_EXPORTER_AS_1_12);
 
             List<String> agentArgs = new ArrayList<>(common);
             // Shared flags go to the agent only once it knows them (the collector may not be merged yet).
             shared.stream().filter(f -> agentFlags.has(f.substring(2, f.indexOf('=')))).forEach(agentArgs::add);
 
-            try (ExternalServer ne = ExternalServer.start("node_exporter", neCmd, nePort, "/metrics", Duration.ofSeconds(20));
-                    AgentProcess agent = AgentProcess.start(agentArgs)) {
+            try (ExternalServer ne = startNodeExporter(neFlags); AgentProcess agent = AgentProcess.start(agentArgs)) {
                 // Warm both up once so caches and first-scrape effects are behind us.
                 agent.get("/metrics");
                 ne.get("/metrics");
@@ -216,6 +212,15 @@ class NodeExporterComparisonIT {
         }
     }
 
+    /** Debian's node_exporter on a free loopback port with {@code flags}, the same flags the agent gets. */
+    private static ExternalServer startNodeExporter(List<String> flags) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(NODE_EXPORTER.toString()));
+        cmd.addAll(flags);
+        int port = AgentProcess.freePort();
+        cmd.add("--web.listen-address=127.0.0.1:" + port);
+        return ExternalServer.start("node_exporter", cmd, port, "/metrics", Duration.ofSeconds(20));
+    }
+
     /**
      * The opt-in ethtool collector, on its own: both exporters ask this host's interfaces through SIOCETHTOOL.
      * Driver statistics, node_ethtool_info and the link mode families must match in name, labels and value.
@@ -225,12 +230,7 @@ class NodeExporterComparisonIT {
         assumeTrue(Files.isExecutable(NODE_EXPORTER), NODE_EXPORTER + " not installed; skipping the side-by-side test");
         assumeTrue(nodeExporterCollectors().contains("ethtool"), "this node_exporter has no ethtool collector");
         List<String> common = List.of("--collector.disable-defaults", "--collector.ethtool");
-        List<String> neCmd = new ArrayList<>(List.of(NODE_EXPORTER.toString()));
-        neCmd.addAll(common);
-        int nePort = AgentProcess.freePort();
-        neCmd.add("--web.listen-address=127.0.0.1:" + nePort);
-        try (ExternalServer ne = ExternalServer.start("node_exporter", neCmd, nePort, "/metrics", Duration.ofSeconds(20));
-                AgentProcess agent = AgentProcess.start(common)) {
+        try (ExternalServer ne = startNodeExporter(common); AgentProcess agent = AgentProcess.start(common)) {
             AgentProcess.Response before = agent.get("/metrics");
             AgentProcess.Response reference = ne.get("/metrics");
             AgentProcess.Response after = agent.get("/metrics");
@@ -256,12 +256,7 @@ class NodeExporterComparisonIT {
         assumeTrue(Files.isExecutable(NODE_EXPORTER), NODE_EXPORTER + " not installed; skipping the side-by-side test");
         assumeTrue(nodeExporterCollectors().contains("perf"), "this node_exporter has no perf collector");
         List<String> common = List.of("--collector.disable-defaults", "--collector.perf");
-        List<String> neCmd = new ArrayList<>(List.of(NODE_EXPORTER.toString()));
-        neCmd.addAll(common);
-        int nePort = AgentProcess.freePort();
-        neCmd.add("--web.listen-address=127.0.0.1:" + nePort);
-        try (ExternalServer ne = ExternalServer.start("node_exporter", neCmd, nePort, "/metrics", Duration.ofSeconds(20));
-                AgentProcess agent = AgentProcess.start(common)) {
+        try (ExternalServer ne = startNodeExporter(common); AgentProcess agent = AgentProcess.start(common)) {
             Scrape ref = Scrape.parse(ne.get("/metrics").body());
             Scrape ours = Scrape.parse(agent.get("/metrics").body());
             assumeTrue(succeeded(ref, "perf"), "node_exporter's perf collector failed on this host");
